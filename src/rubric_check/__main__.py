@@ -1,0 +1,3 @@
+from rubric_check.cli import main
+
+main()

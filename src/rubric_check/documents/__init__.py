@@ -1,0 +1,1 @@
+"""Reading report files into a normalised, outlined Document (no rubric knowledge here)."""

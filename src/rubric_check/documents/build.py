@@ -1,0 +1,33 @@
+"""SourceText → Document: normalise, find the title block, outline, metadata. Pure (no I/O)."""
+
+from __future__ import annotations
+
+from rubric_check.documents.metadata import find_title_block, read_meta
+from rubric_check.documents.model import Document, SourceText
+from rubric_check.documents.normalise import build_paragraphs
+from rubric_check.documents.outline import Classifier, build_outline
+
+TITLE_KIND = "title"
+
+
+def build_document(source: SourceText, classify: Classifier) -> Document:
+    """Everything matching needs; ``classify`` names the section kinds a heading's words denote."""
+    paragraphs = build_paragraphs(source.lines)
+    block = find_title_block(paragraphs)
+    outline = build_outline(paragraphs, classify, skip=block.paragraphs)
+    title_paragraphs = block.paragraphs
+    kinds_of = tuple(
+        frozenset({TITLE_KIND}) if index in title_paragraphs else kinds
+        for index, kinds in enumerate(outline.kinds_of)
+    )
+    return Document(
+        path=source.path,
+        format=source.format,
+        encoding=source.encoding,
+        paragraphs=paragraphs,
+        headings=outline.headings,
+        section_of=outline.section_of,
+        kinds_of=kinds_of,
+        title_paragraphs=title_paragraphs,
+        meta=read_meta(paragraphs, block),
+    )

@@ -1,0 +1,107 @@
+"""Immutable records of a report as read, as normalised and as outlined.
+
+A Document keeps, for every character it matches on, the way back to the original line and
+column, so that evidence shown to a user is always a verbatim excerpt of the file they have.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One line (text files, PDF) or paragraph (Word) of the original, as the user can find it."""
+
+    number: int
+    text: str
+    page: int | None = None
+    heading_level: int | None = None  # from a word processor's heading style, when known
+    heading_number: str | None = None  # number shown by automatic numbering ("一、"), when known
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """What a reader produced: the original lines, before any normalisation."""
+
+    path: str
+    format: str
+    lines: tuple[SourceLine, ...]
+    encoding: str | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A logical paragraph: one or more source lines joined where a sentence was broken.
+
+    ``text`` is the normalised text matched against; ``char_lines``/``char_cols`` give, for each
+    character of ``text``, the source line number and the column in that line's original text.
+    """
+
+    index: int
+    text: str
+    char_lines: tuple[int, ...]
+    char_cols: tuple[int, ...]
+    lines: tuple[SourceLine, ...]
+
+    @property
+    def first_line(self) -> SourceLine:
+        return self.lines[0]
+
+    @property
+    def original(self) -> str:
+        return "".join(line.text for line in self.lines)
+
+    def source_line(self, number: int) -> SourceLine:
+        for line in self.lines:
+            if line.number == number:
+                return line
+        raise KeyError(number)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading as detected in the outline; ``kinds`` are the section kinds its words name."""
+
+    paragraph: int
+    line: int
+    level: int
+    marker: str
+    title: str
+    display: str
+    kinds: frozenset[str] = frozenset()
+    inline: bool = False
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Report metadata read from the title block, the opening and the signature."""
+
+    agency: str | None = None
+    year: int | None = None
+    title: str | None = None
+    date: str | None = None
+    title_line: int | None = None
+    signature_agency: str | None = None
+    signature_line: int | None = None
+    date_line: int | None = None
+    year_source: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A report ready for matching: paragraphs, outline, section kinds per paragraph, metadata."""
+
+    path: str
+    format: str
+    encoding: str | None
+    paragraphs: tuple[Paragraph, ...]
+    headings: tuple[Heading, ...]
+    section_of: tuple[int | None, ...]
+    kinds_of: tuple[frozenset[str], ...]
+    title_paragraphs: frozenset[int] = field(default_factory=frozenset)
+    meta: Meta = field(default_factory=Meta)
+
+    def section_heading(self, paragraph: int) -> Heading | None:
+        index = self.section_of[paragraph]
+        return None if index is None else self.headings[index]

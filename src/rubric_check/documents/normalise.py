@@ -1,0 +1,184 @@
+"""Normalisation for matching, keeping the way back to the original characters.
+
+Reports mix full- and half-width forms (（一） and (一), ２０２３ and 2023), every quote style
+(“三项”制度, 「双随机」), spaces inside Chinese text from justified PDFs, conversion debris such as
+``[bookmark: _GoBack]``, page-number lines and sentences broken across lines. Matching runs on the
+normalised text; each normalised character remembers its source line and column, so evidence is
+always cut from the original.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from functools import cache
+
+from rubric_check.documents.conventions import conventions
+from rubric_check.documents.model import Paragraph, SourceLine
+
+# Quotes carry no meaning for matching: “三项”制度 must match 三项制度.
+QUOTES = frozenset("\"'“”‘’「」『』〝〞〟＂＇`´")
+INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff\u00ad")
+_CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}
+_HEADING_START = (
+    "一二三四五六七八九十",  # 一、 一是
+    "(〔[",  # (一) (1)
+    "0123456789",  # 1. 1、
+    "第",  # 第一部分
+)
+
+
+@cache
+def _map_char(ch: str) -> str:
+    if ch in QUOTES or ch in INVISIBLE:
+        return ""
+    if ch in _CIRCLED:
+        return _CIRCLED[ch]
+    mapped = unicodedata.normalize("NFKC", ch)
+    return "".join(c for c in mapped if c not in QUOTES)
+
+
+def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Normalise ``text``; return it with, per output character, its index in ``text``.
+
+    >>> normalise_with_offsets("落实“三项”制度（ 一 ）")[0]
+    '落实三项制度(一)'
+    >>> normalise_with_offsets("[bookmark: _GoBack]2021 年")[0]
+    '2021年'
+    """
+    removed = _debris_positions(text)
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, ch in enumerate(text):
+        if index in removed:
+            continue
+        for out in _map_char(ch):
+            chars.append(out)
+            offsets.append(index)
+    return _squeeze_spaces(chars, offsets)
+
+
+def normalise(text: str) -> str:
+    """Normalised form of ``text`` (used for rubric phrases, so both sides agree)."""
+    return normalise_with_offsets(text)[0]
+
+
+def _debris_positions(text: str) -> set[int]:
+    positions: set[int] = set()
+    if "[" in text or "{" in text or "MERGEFORMAT" in text:
+        for match in conventions().debris.finditer(text):
+            positions.update(range(match.start(), match.end()))
+    return positions
+
+
+def _squeeze_spaces(chars: list[str], offsets: list[int]) -> tuple[str, list[int]]:
+    """Drop white space, except one space between two ASCII letters or digits (``HPV 疫苗`` keeps none)."""
+    out_chars: list[str] = []
+    out_offsets: list[int] = []
+    pending_space: int | None = None
+    for ch, offset in zip(chars, offsets, strict=True):
+        if ch.isspace():
+            if pending_space is None:
+                pending_space = offset
+            continue
+        if pending_space is not None and out_chars and _is_ascii_word(out_chars[-1]) and _is_ascii_word(ch):
+            out_chars.append(" ")
+            out_offsets.append(pending_space)
+        pending_space = None
+        out_chars.append(ch)
+        out_offsets.append(offset)
+    return "".join(out_chars), out_offsets
+
+
+def _is_ascii_word(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def starts_like_heading(text: str) -> bool:
+    """Cheap test used when joining lines: does a normalised line open with a heading marker?"""
+    return bool(text) and any(text[0] in group for group in _HEADING_START) and _marker_like(text)
+
+
+def _marker_like(text: str) -> bool:
+    head = text[:6]
+    return (
+        any(sep in head for sep in ("、", ".", ")", "〕", "]", "是", "部分", "章"))
+        or (text[0].isdigit() and len(text) > 1 and not text[1].isdigit())
+    )
+
+
+def build_paragraphs(lines: Sequence[SourceLine]) -> tuple[Paragraph, ...]:
+    """Normalise lines, drop non-text lines, and join lines broken in mid-sentence into paragraphs."""
+    kept = _kept_lines(lines)
+    paragraphs: list[Paragraph] = []
+    group: list[tuple[SourceLine, str, list[int]]] = []
+    for item in kept:
+        if group and not _continues(group[-1], item):
+            paragraphs.append(_paragraph(len(paragraphs), group))
+            group = []
+        group.append(item)
+    if group:
+        paragraphs.append(_paragraph(len(paragraphs), group))
+    return tuple(paragraphs)
+
+
+def _kept_lines(lines: Sequence[SourceLine]) -> list[tuple[SourceLine, str, list[int]]]:
+    conv = conventions()
+    kept: list[tuple[SourceLine, str, list[int]]] = []
+    for line in lines:
+        text, offsets = normalise_with_offsets(line.text)
+        if not text or conv.drop_lines.search(text):
+            continue
+        kept.append((line, text, offsets))
+    return _strip_trailing_navigation(kept)
+
+
+def _strip_trailing_navigation(
+    kept: list[tuple[SourceLine, str, list[int]]],
+) -> list[tuple[SourceLine, str, list[int]]]:
+    conv = conventions()
+    run = 0
+    for _line, text, _offsets in reversed(kept):
+        if len(text) > conv.nav_max_chars or _has_punctuation(text) or _looks_like_signature(text):
+            break
+        run += 1
+    return kept[: len(kept) - run] if run >= conv.nav_min_run else kept
+
+
+def _looks_like_signature(text: str) -> bool:
+    return text.endswith(conventions().agency_suffixes) or ("年" in text and text.endswith("日"))
+
+
+def _has_punctuation(text: str) -> bool:
+    return any(ch in "，,、。；;：:！!？?" for ch in text)
+
+
+def _continues(previous: tuple[SourceLine, str, list[int]], current: tuple[SourceLine, str, list[int]]) -> bool:
+    """Is ``current`` the rest of a sentence that ``previous`` broke off?"""
+    prev_line, prev_text, _ = previous
+    line, text, _ = current
+    conv = conventions()
+    if prev_line.heading_level is not None or line.heading_level is not None:
+        return False
+    if prev_text[-1] in conv.sentence_end or starts_like_heading(text) or _looks_like_signature(text):
+        return False
+    if starts_like_heading(prev_text) and not any(ch in prev_text for ch in "。；;"):
+        return False  # a heading line, however long, ends its own paragraph
+    return len(prev_text) >= conv.join_min_chars and (_has_punctuation(prev_text) or len(prev_text) >= 40)
+
+
+def _paragraph(index: int, group: list[tuple[SourceLine, str, list[int]]]) -> Paragraph:
+    text_parts: list[str] = []
+    char_lines: list[int] = []
+    char_cols: list[int] = []
+    for line, text, offsets in group:
+        text_parts.append(text)
+        char_lines.extend([line.number] * len(text))
+        char_cols.extend(offsets)
+    return Paragraph(
+        index=index,
+        text="".join(text_parts),
+        char_lines=tuple(char_lines),
+        char_cols=tuple(char_cols),
+        lines=tuple(line for line, _, _ in group),
+    )

@@ -1,0 +1,133 @@
+"""Headings at every level in the numbering styles real reports use, and the section each
+paragraph belongs to.
+
+Levels follow the 党政机关公文 convention: 第一部分 (0) > 一、 (1) > （一） (2) > 1. (3) > （1） (4);
+enumerations 一是…二是… are outline items (5) but never open a section. A numbered paragraph whose
+first sentence is long is body text, not a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rubric_check.documents.model import Heading, Paragraph
+
+_CN = "一二三四五六七八九十"
+_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (0, re.compile(rf"^第[{_CN}]{{1,3}}(?:部分|章|篇)")),
+    (1, re.compile(rf"^[{_CN}]{{1,3}}[、.,]")),
+    (2, re.compile(rf"^[(〔\[][{_CN}]{{1,3}}[)〕\]]")),
+    (3, re.compile(r"^\d{1,2}(?:[、,]|\.(?!\d))")),
+    (4, re.compile(r"^\(\d{1,2}\)")),
+    (5, re.compile(rf"^(?:其|第)?[{_CN}]{{1,3}}是(?![否非])")),
+)
+ENUMERATION_LEVEL = 5
+_INLINE_ENUMERATION = re.compile(rf"[。;；:：,，](?:其)?([{_CN}]{{1,2}})是(?![否非])")
+_TITLE_END = re.compile(r"[。;!?]")
+MAX_TITLE_CHARS = 40
+
+Classifier = Callable[[str], frozenset[str]]
+
+
+@dataclass(frozen=True)
+class Outline:
+    headings: tuple[Heading, ...]
+    section_of: tuple[int | None, ...]
+    kinds_of: tuple[frozenset[str], ...]
+
+
+def detect_heading(paragraph: Paragraph) -> tuple[int, str, str] | None:
+    """``(level, marker, title)`` if the paragraph opens with a heading, else None.
+
+    >>> from rubric_check.documents.normalise import build_paragraphs
+    >>> from rubric_check.documents.model import SourceLine
+    >>> [p] = build_paragraphs([SourceLine(1, "（二）强化学习宣传，法治思维水平显著提升")])
+    >>> detect_heading(p)
+    (2, '(二)', '强化学习宣传,法治思维水平显著提升')
+    """
+    first = paragraph.first_line
+    if first.heading_level is not None:
+        return first.heading_level, first.heading_number or "", _first_sentence(paragraph.text)
+    for level, pattern in _MARKERS:
+        match = pattern.match(paragraph.text)
+        if match is None:
+            continue
+        title = _first_sentence(paragraph.text[match.end():])
+        if not title or (level != ENUMERATION_LEVEL and len(title) > MAX_TITLE_CHARS):
+            return None
+        return level, match.group(0), title
+    return None
+
+
+def _first_sentence(text: str) -> str:
+    match = _TITLE_END.search(text)
+    return (text[: match.start()] if match else text).strip()
+
+
+def build_outline(
+    paragraphs: Sequence[Paragraph], classify: Classifier, skip: frozenset[int] = frozenset()
+) -> Outline:
+    """Detect headings (except in ``skip``, the title block) and assign every paragraph a section."""
+    headings: list[Heading] = []
+    section_of: list[int | None] = []
+    kinds_of: list[frozenset[str]] = []
+    stack: list[tuple[int, int]] = []  # (level, heading index)
+    for paragraph in paragraphs:
+        found = None if paragraph.index in skip else detect_heading(paragraph)
+        if found is not None:
+            level, marker, title = found
+            opens_section = level != ENUMERATION_LEVEL
+            kinds = classify(title) if opens_section else frozenset()
+            headings.append(_heading(paragraph, level, marker, title, kinds, inline=False))
+            if opens_section:
+                while stack and stack[-1][0] >= level:
+                    stack.pop()
+                stack.append((level, len(headings) - 1))
+        section_of.append(stack[-1][1] if stack else None)
+        kinds_of.append(frozenset().union(*(headings[i].kinds for _, i in stack)))
+        headings.extend(_inline_enumerations(paragraph))
+    return Outline(tuple(headings), tuple(section_of), tuple(kinds_of))
+
+
+def _heading(
+    paragraph: Paragraph, level: int, marker: str, title: str, kinds: frozenset[str], inline: bool
+) -> Heading:
+    first = paragraph.first_line
+    display = (first.heading_number or "") + first.text.strip()
+    if len(display) > 60:
+        display = display[:60] + "…"
+    return Heading(
+        paragraph=paragraph.index,
+        line=first.number,
+        level=level,
+        marker=marker,
+        title=title,
+        display=display,
+        kinds=kinds,
+        inline=inline,
+    )
+
+
+def _inline_enumerations(paragraph: Paragraph) -> list[Heading]:
+    items = []
+    for match in _INLINE_ENUMERATION.finditer(paragraph.text):
+        start = match.start() + 1
+        title = _first_sentence(paragraph.text[match.end():])[:MAX_TITLE_CHARS]
+        line = paragraph.char_lines[start]
+        source = paragraph.source_line(line)
+        col = paragraph.char_cols[start]
+        display = source.text[col: col + 60].strip()
+        items.append(
+            Heading(
+                paragraph=paragraph.index,
+                line=line,
+                level=ENUMERATION_LEVEL,
+                marker=match.group(0)[1:],
+                title=title,
+                display=display,
+                inline=True,
+            )
+        )
+    return items

@@ -1,0 +1,23 @@
+"""User-facing Chinese text, kept as data in data/messages.yaml and looked up by key."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@cache
+def _catalogue() -> dict[str, Any]:
+    text = resources.files("rubric_check").joinpath("data/messages.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def message(key: str, **values: object) -> str:
+    """The message at dotted ``key`` with its placeholders filled, e.g. ``message("errors.empty", path=p)``."""
+    node: Any = _catalogue()
+    for part in key.split("."):
+        node = node[part]
+    return str(node).format(**values)

@@ -1,7 +1,9 @@
 """Bytes of a text file → str, for the encodings Chinese offices actually save in.
 
-Order matters: a BOM is certain; strict UTF-8 almost never succeeds on GB18030 bytes by accident;
-GB18030 is a superset of GBK and GB2312, so it is tried last among the Chinese encodings.
+Order matters. A BOM is certain. Strict UTF-8 almost never succeeds on GB18030 bytes by accident.
+GB18030 (a superset of GBK and GB2312) decodes nearly any byte string, Big5 included, so a GB18030
+reading is accepted only when it is made of common simplified characters; otherwise Big5 is tried,
+and charset-normalizer decides what is left (Windows code pages, Shift-JIS and the like).
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_FALLBACKS = ("utf-8", "gb18030")
 # Control characters other than tab, newline, carriage return and form feed mean "not text".
 _CONTROL = {chr(c) for c in range(32) if c not in (9, 10, 12, 13)} | {"\x7f"}
+# A GB18030 reading with more CJK characters outside GB2312 than this share is probably Big5.
+_RARE_SHARE = 0.05
+_SAMPLE = 20000
 
 
 class NotText(ValueError):
@@ -35,6 +39,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
     ('法治', 'gb18030')
     >>> decode_text(codecs.BOM_UTF8 + "法治".encode())
     ('法治', 'utf-8-sig')
+    >>> decode_text("法治政府建設年度報告".encode("big5"))
+    ('法治政府建設年度報告', 'big5')
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -43,17 +49,79 @@ def decode_text(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise UnknownEncoding(encoding) from exc
     if b"\x00" in data:
-        raise NotText("NUL byte")
-    for encoding in _FALLBACKS:
-        try:
-            return _checked(data.decode(encoding)), encoding
-        except UnicodeDecodeError:
+        return _without_bom_utf16(data)
+    try:
+        return _checked(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    gb = _strict(data, "gb18030")
+    if gb is not None and _rare_share(gb) <= _RARE_SHARE:
+        return _checked(gb), "gb18030"
+    big5 = _strict(data, "big5") or _strict(data, "cp950")
+    if big5 is not None:
+        return _checked(big5), "big5"
+    if gb is not None:
+        return _checked(gb), "gb18030"
+    return _detected(data)
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _rare_share(text: str) -> float:
+    """Share of CJK characters outside GB2312: near 0 for simplified text, ~0.4 for misread Big5."""
+    cjk = rare = 0
+    for ch in text[:_SAMPLE]:
+        if ord(ch) < 0x2E80:
             continue
-    raise UnknownEncoding("no supported encoding")
+        cjk += 1
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            rare += 1
+    return rare / cjk if cjk else 0.0
+
+
+def _without_bom_utf16(data: bytes) -> tuple[str, str]:
+    """UTF-16 saved without a BOM reads as plausible text one way round; anything else is binary."""
+    best: tuple[float, str, str] | None = None
+    if len(data) % 2 == 0:
+        for encoding in ("utf-16-le", "utf-16-be"):
+            text = _strict(data, encoding)
+            if text is not None:
+                share = _plausible_share(text)
+                if best is None or share > best[0]:
+                    best = (share, text, encoding)
+    if best is not None and best[0] >= 0.9:
+        return _checked(best[1]), best[2]
+    raise NotText("NUL byte")
+
+
+def _plausible_share(text: str) -> float:
+    sample = text[:_SAMPLE]
+    good = sum(
+        1
+        for ch in sample
+        if ch in "\t\n\r" or " " <= ch <= "~" or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+    )
+    return good / len(sample) if sample else 0.0
+
+
+def _detected(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnknownEncoding("no supported encoding")
+    return _checked(str(best)), best.encoding
 
 
 def _checked(text: str) -> str:
-    sample = text[:20000]
+    sample = text[:_SAMPLE]
     controls = sum(1 for ch in sample if ch in _CONTROL)
     if controls > max(8, len(sample) // 100):
         raise NotText("control characters")

@@ -106,9 +106,11 @@ def read_meta(paragraphs: Sequence[Paragraph], block: TitleBlock) -> Meta:
     body = [p for p in paragraphs if p.index not in block.paragraphs]
     signature_agency, signature_line, date, date_line = _signature(body)
     year, year_source = _report_year(title_text, body, date)
+    title_agency = (paragraphs[block.agency[-1]].text if block.agency else None) or _agency_from_title(
+        title_text
+    )
     agency = (
-        (paragraphs[block.agency[-1]].text if block.agency else None)
-        or _agency_from_title(title_text)
+        title_agency
         or signature_agency
         or _agency_from_opening(body)
     )
@@ -118,6 +120,7 @@ def read_meta(paragraphs: Sequence[Paragraph], block: TitleBlock) -> Meta:
         title=title_written,
         date=date,
         title_line=paragraphs[block.title[0]].first_line.number if block.title else None,
+        title_agency=title_agency,
         signature_agency=signature_agency,
         signature_line=signature_line,
         date_line=date_line,

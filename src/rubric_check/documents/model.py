@@ -82,6 +82,7 @@ class Meta:
     title: str | None = None
     date: str | None = None
     title_line: int | None = None
+    title_agency: str | None = None
     signature_agency: str | None = None
     signature_line: int | None = None
     date_line: int | None = None

@@ -9,7 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rubric_check.documents.decode import NotText, UnknownEncoding, decode_text
+from rubric_check.documents.files import read_bytes
 from rubric_check.documents.model import SourceLine, SourceText
+from rubric_check.documents.sniff import DESCRIPTIONS, OLE, PDF, ZIP, sniff
 from rubric_check.errors import InputError
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
@@ -19,7 +21,10 @@ Reader = Callable[[Path, str], SourceText]
 
 def read_plain_text(path: Path, shown_path: str) -> SourceText:
     """Read a .txt/.md file; lines are split on LF, CRLF and lone CR alike."""
-    data = _read_bytes(path, shown_path, MAX_TEXT_BYTES)
+    data = read_bytes(path, shown_path, MAX_TEXT_BYTES)
+    kind = sniff(data[:2048])
+    if kind in (ZIP, OLE, PDF):  # a Word file or PDF renamed .txt: say so rather than "binary"
+        raise InputError.of("mislabelled", path=shown_path, suffix=path.suffix, actual=DESCRIPTIONS[kind])
     try:
         text, encoding = decode_text(data)
     except NotText as exc:
@@ -34,25 +39,41 @@ def read_plain_text(path: Path, shown_path: str) -> SourceText:
     return SourceText(path=shown_path, format=fmt, lines=lines, encoding=encoding)
 
 
-def _read_bytes(path: Path, shown_path: str, limit: int) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError.of("too_large", path=shown_path, size=_mib(size), limit=_mib(limit))
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError.of("not_found", path=shown_path) from exc
-    except OSError as exc:
-        raise InputError.of("read_failed", path=shown_path, detail=exc.strerror or str(exc)) from exc
+def read_docx(path: Path, shown_path: str) -> SourceText:
+    from rubric_check.documents.docx_reader import read_docx as read
+
+    return read(path, shown_path)
 
 
-def _mib(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB"
+def read_legacy_word(path: Path, shown_path: str) -> SourceText:
+    from rubric_check.documents.legacy_word import read_legacy_word as read
+
+    return read(path, shown_path)
 
 
+def read_pdf(path: Path, shown_path: str) -> SourceText:
+    from rubric_check.documents.pdf_reader import read_pdf as read
+
+    return read(path, shown_path)
+
+
+def read_html(path: Path, shown_path: str) -> SourceText:
+    from rubric_check.documents.html_reader import read_html as read
+
+    return read(path, shown_path)
+
+
+# The format modules import their libraries (lxml, python-docx, pdfminer) only when a file of
+# that format is read, so `rubric-check --version` and text-only runs stay fast.
 READERS: dict[str, Reader] = {
     ".txt": read_plain_text,
     ".md": read_plain_text,
+    ".docx": read_docx,
+    ".doc": read_legacy_word,
+    ".wps": read_legacy_word,
+    ".pdf": read_pdf,
+    ".html": read_html,
+    ".htm": read_html,
 }
 
 

@@ -1,0 +1,1 @@
+"""Bundled rubrics: this folder is installed as the package rubric_check.bundled."""

@@ -1,0 +1,216 @@
+"""Read a .docx as Word shows it with all tracked changes accepted.
+
+The body is walked in document order: paragraphs, table cells (figures are often in tables) and
+content controls. Inserted text is kept and deleted text dropped; field codes, hidden text,
+drawings and text boxes, headers, footers, footnotes and comments (separate parts) are left out.
+``SourceLine.number`` counts every paragraph, table-cell paragraphs included, so a user can find
+evidence by paragraph. A table row of short cells becomes one line (cells separated by a tab), so
+"办理行政复议案件 | 56 | 件" stays together for matching.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from rubric_check.documents.docx_numbering import Numbering
+from rubric_check.documents.docx_styles import Styles, numbering_of, outline_level, w
+from rubric_check.documents.files import file_size, read_head
+from rubric_check.documents.model import SourceLine, SourceText
+from rubric_check.documents.sniff import DESCRIPTIONS, OLE, ZIP, is_encrypted_office, sniff
+from rubric_check.documents.ziplimits import check_zip
+from rubric_check.errors import InputError
+
+MAX_DOCX_BYTES = 100 * 1024 * 1024
+MAX_CELL_CHARS = 60  # longer cells are prose laid out in a table: one line per paragraph
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+# Elements whose content Word does not show as body text (with changes accepted).
+_SKIP = frozenset(
+    w(tag)
+    for tag in ("del", "moveFrom", "delText", "instrText", "pPr", "rPr", "drawing", "pict", "object",
+                "footnoteReference", "endnoteReference", "commentReference", "sym", "fldData")
+) | {f"{{{_MC}}}AlternateContent"}
+
+
+def read_docx(path: Path, shown_path: str) -> SourceText:
+    """Read a Word 2007+ document; InputError if it is not one, is encrypted, corrupt or too big."""
+    file_size(path, shown_path, MAX_DOCX_BYTES)
+    kind = sniff(read_head(path, shown_path))
+    if kind == OLE:
+        if is_encrypted_office(path.read_bytes()):
+            raise InputError.of("encrypted", path=shown_path)
+        from rubric_check.documents.legacy_word import read_legacy_word
+
+        return read_legacy_word(path, shown_path)
+    if kind != ZIP:
+        raise InputError.of("mislabelled", path=shown_path, suffix=path.suffix or ".docx",
+                            actual=DESCRIPTIONS[kind])
+    check_zip(path, shown_path)
+    body, styles, numbering = _open(path, shown_path)
+    lines = _Walker(Styles(styles), Numbering(numbering)).read(body)
+    return SourceText(path=shown_path, format="docx", lines=tuple(lines), encoding=None)
+
+
+def _open(path: Path, shown_path: str) -> tuple[etree._Element, etree._Element | None, etree._Element | None]:
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+        body = document.element.body
+        styles = _related(document.part, RT.STYLES)
+        numbering = _related(document.part, RT.NUMBERING)
+    except (PackageNotFoundError, KeyError, ValueError, AttributeError, etree.XMLSyntaxError, OSError) as exc:
+        raise InputError.of("docx_corrupt", path=shown_path, detail=str(exc) or type(exc).__name__) from exc
+    if body is None:
+        raise InputError.of("docx_corrupt", path=shown_path, detail="缺少正文部分")
+    return body, styles, numbering
+
+
+def _related(document_part: object, rel_type: str) -> etree._Element | None:
+    """The XML of a part the file really has (python-docx would invent default ones)."""
+    try:
+        return document_part.part_related_by(rel_type).element  # type: ignore[attr-defined]
+    except (KeyError, AttributeError):
+        return None
+
+
+@dataclass
+class _Walker:
+    styles: Styles
+    numbering: Numbering
+    count: int = 0
+    lines: list[SourceLine] = field(default_factory=list)
+
+    def read(self, body: etree._Element) -> list[SourceLine]:
+        self._blocks(body)
+        return self.lines
+
+    def _blocks(self, container: etree._Element) -> None:
+        for child in container:
+            tag = child.tag
+            if tag == w("p"):
+                self._paragraph(child)
+            elif tag == w("tbl"):
+                self._table(child)
+            elif tag in (w("sdt"), w("customXml"), w("sdtContent"), w("ins"), w("moveTo")):
+                self._blocks(child)
+
+    def _paragraph(self, p: etree._Element) -> None:
+        self.count += 1
+        ppr = p.find(w("pPr"))
+        style_el = ppr.find(w("pStyle")) if ppr is not None else None
+        info = self.styles.info(style_el.get(w("val")) if style_el is not None else None)
+        num_id, ilvl = numbering_of(ppr)
+        if num_id is None:
+            num_id, ilvl = info.num_id, info.ilvl
+        elif ilvl is None:
+            ilvl = info.ilvl
+        number = self.numbering.next_number(num_id, ilvl)
+        if info.toc:
+            return  # a table of contents repeats the headings with page numbers
+        text = paragraph_text(p)
+        if not text.strip():
+            return
+        style_level = outline_level(ppr) or info.level
+        level = heading_level(number, text, style_level)
+        self.lines.append(
+            SourceLine(number=self.count, text=text, heading_level=level, heading_number=number)
+        )
+
+    def _table(self, tbl: etree._Element) -> None:
+        for row in _rows(tbl):
+            cells = [cell for cell in row if cell.tag == w("tc")]
+            if _is_data_row(cells):
+                self._data_row(cells)
+            else:
+                for cell in cells:
+                    self._blocks(cell)
+
+    def _data_row(self, cells: list[etree._Element]) -> None:
+        first = self.count + 1
+        texts = []
+        for cell in cells:
+            paragraphs = cell.findall(w("p"))
+            self.count += len(paragraphs)
+            texts.append("".join(paragraph_text(p).strip() for p in paragraphs))
+        self.lines.append(SourceLine(number=first, text="\t".join(t for t in texts if t)))
+
+
+def _rows(tbl: etree._Element) -> list[etree._Element]:
+    rows = []
+    for child in tbl:
+        if child.tag == w("tr"):
+            rows.append(child)
+        elif child.tag in (w("sdt"), w("customXml"), w("sdtContent")):
+            rows.extend(_rows(child))
+    return rows
+
+
+def _is_data_row(cells: list[etree._Element]) -> bool:
+    """Two or more short cells with no nested tables: a row of a table of figures."""
+    filled = 0
+    for cell in cells:
+        blocks = [child for child in cell if child.tag not in (w("tcPr"),)]
+        if any(child.tag != w("p") for child in blocks):
+            return False
+        text = "".join(paragraph_text(p).strip() for p in blocks)
+        if len(text) > MAX_CELL_CHARS:
+            return False
+        filled += bool(text)
+    return filled >= 2
+
+
+def paragraph_text(p: etree._Element) -> str:
+    """The text Word displays for paragraph ``p`` with tracked changes accepted."""
+    parts: list[str] = []
+    _collect(p, parts)
+    return "".join(parts)
+
+
+def _collect(element: etree._Element, parts: list[str]) -> None:
+    for child in element:
+        tag = child.tag
+        if tag in _SKIP or not isinstance(tag, str):
+            continue
+        if tag == w("t"):
+            parts.append(child.text or "")
+        elif tag in (w("tab"), w("ptab")):
+            parts.append("\t")
+        elif tag in (w("br"), w("cr")):
+            if child.get(w("type")) not in ("page", "column"):
+                parts.append(" ")
+        elif tag == w("noBreakHyphen"):
+            parts.append("-")
+        elif tag == w("r") and _hidden(child):
+            continue
+        else:
+            _collect(child, parts)
+
+
+def _hidden(run: etree._Element) -> bool:
+    rpr = run.find(w("rPr"))
+    vanish = rpr.find(w("vanish")) if rpr is not None else None
+    return vanish is not None and vanish.get(w("val"), "true") not in ("0", "false", "off")
+
+
+def heading_level(number: str | None, text: str, style_level: int | None) -> int | None:
+    """The outline level of a paragraph whose style or automatic number makes it a heading.
+
+    The marker a reader sees ("一、", "（一）") decides the level, as in plain text; Word's style
+    depth is used when there is no marker (e.g. "Heading 2" styled "总体情况").
+    """
+    if style_level is None and number is None:
+        return None
+    from rubric_check.documents.normalise import build_paragraphs
+    from rubric_check.documents.outline import ENUMERATION_LEVEL, detect_heading
+
+    shown = (number or "") + text
+    paragraphs = build_paragraphs([SourceLine(number=1, text=shown)])
+    found = detect_heading(paragraphs[0]) if paragraphs else None
+    if found is not None and found[0] != ENUMERATION_LEVEL:
+        return found[0]
+    return style_level

@@ -1,0 +1,98 @@
+"""Read a web page saved from a government site (.html/.htm): only the report, no page furniture.
+
+lxml parses the tag soup these pages are (unclosed tags, GBK, Word-exported markup) quickly and
+leniently; the main-content choice is in html_text.py. The charset comes from a BOM, then the
+page's own <meta> declaration, then detection; GB2312/GBK declarations are read as GB18030, their
+superset, since pages declared GB2312 routinely contain GBK characters.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rubric_check.documents.decode import NotText, UnknownEncoding, decode_text
+from rubric_check.documents.files import read_bytes
+from rubric_check.documents.model import SourceLine, SourceText
+from rubric_check.errors import InputError
+
+MAX_HTML_BYTES = 20 * 1024 * 1024
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs",
+              "iso-8859-1": "cp1252", "latin-1": "cp1252", "ascii": "utf-8", "us-ascii": "utf-8"}
+# Short lines that are page furniture even inside the content container.
+_FURNITURE_LINE = re.compile(
+    r"版权所有|ICP备|ICP证|公网安备|网站标识码|主办单位|承办单位|技术支持|Copyright|©|"
+    r"^(?:当前位置|您现在的位置|您的位置|所在位置)|^(?:首页|网站首页)\s*(?:[>»/›]|$)|"
+    r"分享到|扫一扫|打印本页|关闭窗口|【\s*(?:打印|关闭|大|中|小)\s*】|字号[:：]|"
+    r"^(?:发布|发文|成文|更新)(?:时间|日期)[:：]|^(?:信息)?来源[:：]|(?:浏览|阅读|访问|点击)(?:次数|量)[:：]|"
+    r"^(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|责任编辑)[:：]?",
+    re.IGNORECASE,
+)
+MAX_FURNITURE_LINE = 100
+
+
+def read_html(path: Path, shown_path: str) -> SourceText:
+    """Read a saved web page; InputError if it cannot be decoded or holds no text."""
+    data = read_bytes(path, shown_path, MAX_HTML_BYTES)
+    text, encoding = decode_html(data, shown_path)
+    lines = html_lines(text)
+    if not lines:
+        raise InputError.of("html_no_content", path=shown_path)
+    fmt = "html"
+    return SourceText(
+        path=shown_path,
+        format=fmt,
+        lines=tuple(SourceLine(number=i, text=line) for i, line in enumerate(lines, start=1)),
+        encoding=encoding,
+    )
+
+
+def decode_html(data: bytes, shown_path: str) -> tuple[str, str]:
+    """Bytes → text: BOM, then <meta charset>, then detection."""
+    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        match = _META_CHARSET.search(data[:8192])
+        if match:
+            declared = match.group(1).decode("ascii").lower()
+            encoding = _SUPERSETS.get(declared, declared)
+            try:
+                return data.decode(encoding), encoding
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong declaration: fall back to detection
+    try:
+        return decode_text(data)
+    except NotText as exc:
+        raise InputError.of("not_text", path=shown_path) from exc
+    except UnknownEncoding as exc:
+        raise InputError.of("undecodable", path=shown_path) from exc
+
+
+def html_lines(text: str) -> list[str]:
+    """The main content's text lines, headline first, furniture lines removed."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from rubric_check.documents import html_text
+
+    text = _XML_DECLARATION.sub("", text, count=1).replace("\x00", "")
+    if not text.strip():
+        return []
+    try:
+        root = lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return []
+    title_el = root.find(".//title")
+    page_title = " ".join((title_el.text_content() if title_el is not None else "").split())
+    html_text.clean_tree(root)
+    html_text.drop_furniture(root)
+    content = html_text.main_content(root)
+    lines = html_text.element_lines(content)
+    top = html_text.headline(root, content, page_title)
+    if top and (not lines or lines[0] != top):
+        lines.insert(0, top)
+    return [line for line in lines if not _is_furniture_line(line)]
+
+
+def _is_furniture_line(line: str) -> bool:
+    return len(line) <= MAX_FURNITURE_LINE and bool(_FURNITURE_LINE.search(line))

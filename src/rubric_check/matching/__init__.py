@@ -1,0 +1,1 @@
+"""Evaluating a compiled rubric against a Document: rules, built-in checks, evidence."""

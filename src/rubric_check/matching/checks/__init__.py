@@ -1,0 +1,16 @@
+"""Built-in check types: the few verdicts that are not phrase matching.
+
+Each module declares ``TYPE``, a JSON ``SCHEMA`` for its parameters with ``DEFAULTS`` beside it,
+``prepare(params)`` (validate and compile once per run) and ``check(doc, prepared)``.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from rubric_check.matching.checks import placeholders, quantified_facts, signature_date, title, year_consistency
+
+CHECKS: dict[str, ModuleType] = {
+    module.TYPE: module
+    for module in (title, year_consistency, placeholders, quantified_facts, signature_date)
+}

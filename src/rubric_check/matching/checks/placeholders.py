@@ -1,0 +1,60 @@
+"""``placeholders``: template residue left in a report (XX局, ××, *次, 20XX年, 【】).
+
+>>> from rubric_check.testing import document
+>>> check(document("2024年，XX局共办理*件。"), prepare({})).status
+'missing'
+>>> check(document("2024年，我局共办理35件。"), prepare({})).status
+'met'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rubric_check.documents.model import Document
+from rubric_check.matching.evidence import excerpt
+from rubric_check.messages import message
+from rubric_check.results import CheckResult
+from rubric_check.rubric.model import Patterns
+from rubric_check.rubric.patterns import compile_patterns
+
+TYPE = "placeholders"
+DEFAULTS = {
+    "regex": [
+        r"(?<![A-Za-z])[Xx×]{2,}(?![A-Za-z])",
+        r"某某|○○|□□|_{3,}",
+        r"\*+(?=[0-9]*[次件人个家项万元%条起宗名场期份台所批篇例户])",
+        r"【\s*】|【[^】]{0,20}(?:填写|此处|请补充|待补充)[^】]{0,20}】",
+        r"\(\)|〔〕|\[\]",
+        r"(?<!出生)(?:\d{4})?年月日",
+    ],
+}
+SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {"regex": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}},
+}
+MAX_EVIDENCE = 5
+
+
+@dataclass(frozen=True)
+class Params:
+    patterns: Patterns
+
+
+def prepare(params: dict) -> Params:
+    return Params(compile_patterns(regexes={**DEFAULTS, **params}["regex"]))
+
+
+def check(doc: Document, params: Params) -> CheckResult:
+    found = [
+        (paragraph, match)
+        for paragraph in doc.paragraphs
+        for match in params.patterns.regex.finditer(paragraph.text)
+    ]
+    if not found:
+        return CheckResult("met", (), message("checks.placeholders.met"))
+    evidence = tuple(excerpt(doc, p, m.start(), m.end()) for p, m in found[:MAX_EVIDENCE])
+    return CheckResult(
+        "missing", evidence, message("checks.placeholders.missing", count=len(found), first=found[0][1].group(0))
+    )

@@ -1,0 +1,120 @@
+"""Evaluating the rule vocabulary (text, heading, all, any, not) on a Document."""
+
+from __future__ import annotations
+
+import re
+from functools import singledispatch
+
+from rubric_check.documents.model import Document, Heading
+from rubric_check.documents.outline import ENUMERATION_LEVEL
+from rubric_check.matching.evidence import excerpt, heading_evidence
+from rubric_check.results import Evidence, Outcome
+from rubric_check.rubric.model import AllRule, AnyRule, HeadingRule, NotRule, Rule, TextRule
+
+MAX_EVIDENCE = 3
+_SENTENCE_END = re.compile(r"[。!?;]")
+
+
+@singledispatch
+def evaluate(rule: Rule, doc: Document) -> Outcome:
+    raise TypeError(f"unknown rule {type(rule).__name__}")
+
+
+@evaluate.register
+def _text(rule: TextRule, doc: Document) -> Outcome:
+    found: list[tuple[int, re.Match[str]]] = []
+    for paragraph in doc.paragraphs:
+        kinds = doc.kinds_of[paragraph.index]
+        if rule.in_kinds and not (kinds & rule.in_kinds):
+            continue
+        if kinds & rule.not_in_kinds:
+            continue
+        for match in rule.patterns.regex.finditer(paragraph.text):
+            if rule.unless is not None and rule.unless.search(_sentence(paragraph.text, match)):
+                continue
+            found.append((paragraph.index, match))
+    count = len({m.group(0) for _, m in found}) if rule.distinct else len(found)
+    if count < rule.min:
+        return Outcome(False)
+    return Outcome(True, _evidence(doc, found), rule.reason)
+
+
+def _sentence(text: str, match: re.Match[str]) -> str:
+    """The sentence (between 。；！？) that holds the match."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, match.start())), default=0)
+    end_match = _SENTENCE_END.search(text, match.end())
+    return text[start: end_match.start() if end_match else len(text)]
+
+
+def _evidence(doc: Document, found: list[tuple[int, re.Match[str]]]) -> tuple[Evidence, ...]:
+    """Up to MAX_EVIDENCE excerpts, from different paragraphs where possible."""
+    chosen: list[tuple[int, re.Match[str]]] = []
+    seen: set[int] = set()
+    for index, match in found:
+        if index not in seen:
+            chosen.append((index, match))
+            seen.add(index)
+        if len(chosen) == MAX_EVIDENCE:
+            break
+    return tuple(excerpt(doc, doc.paragraphs[i], m.start(), m.end()) for i, m in chosen)
+
+
+@evaluate.register
+def _heading(rule: HeadingRule, doc: Document) -> Outcome:
+    for heading in section_headings(doc):
+        if heading.level > rule.max_level:
+            continue
+        if rule.kind is not None and rule.kind not in heading.kinds:
+            continue
+        if rule.patterns is not None and rule.patterns.search(heading.title) is None:
+            continue
+        if rule.min_chars and section_chars(doc, heading) < rule.min_chars:
+            continue
+        return Outcome(True, (heading_evidence(doc, heading),), rule.reason)
+    return Outcome(False)
+
+
+def section_headings(doc: Document) -> list[Heading]:
+    """Headings that open sections (not 一是… enumerations)."""
+    return [h for h in doc.headings if not h.inline and h.level != ENUMERATION_LEVEL]
+
+
+def section_chars(doc: Document, heading: Heading) -> int:
+    """Characters of text under ``heading`` (its own line after the title, and what follows)."""
+    own = doc.paragraphs[heading.paragraph].text
+    total = max(0, len(own) - len(heading.marker) - len(heading.title))
+    for index in range(heading.paragraph + 1, len(doc.paragraphs)):
+        opener = doc.section_of[index]
+        if opener is not None and opener != doc.section_of[heading.paragraph]:
+            other = doc.headings[opener]
+            if other.paragraph == index and other.level <= heading.level:
+                break
+        total += len(doc.paragraphs[index].text)
+    return total
+
+
+@evaluate.register
+def _all(rule: AllRule, doc: Document) -> Outcome:
+    evidence: list[Evidence] = []
+    reason = rule.reason
+    for child in rule.rules:
+        outcome = evaluate(child, doc)
+        if not outcome.matched:
+            return Outcome(False)
+        evidence.extend(outcome.evidence)
+        reason = reason or outcome.reason
+    return Outcome(True, tuple(evidence), reason)
+
+
+@evaluate.register
+def _any(rule: AnyRule, doc: Document) -> Outcome:
+    for child in rule.rules:
+        outcome = evaluate(child, doc)
+        if outcome.matched:
+            return Outcome(True, outcome.evidence, rule.reason or outcome.reason)
+    return Outcome(False)
+
+
+@evaluate.register
+def _not(rule: NotRule, doc: Document) -> Outcome:
+    return Outcome(not evaluate(rule.rule, doc).matched, (), rule.reason)

@@ -1,0 +1,1 @@
+"""Rubrics: the YAML format, its schema, loading and compiling into immutable rules."""

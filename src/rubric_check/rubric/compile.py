@@ -1,0 +1,175 @@
+"""A validated rubric document (plain data) → compiled Rubric, collecting every problem at once."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from rubric_check.matching.checks import CHECKS
+from rubric_check.messages import message
+from rubric_check.rubric.model import (
+    STATUSES,
+    AllRule,
+    AnyRule,
+    CheckSpec,
+    Element,
+    Example,
+    Grade,
+    HeadingRule,
+    NotRule,
+    Patterns,
+    Rubric,
+    Rule,
+    SectionKind,
+    TextRule,
+)
+from rubric_check.rubric.patterns import PatternProblem, compile_patterns
+from rubric_check.rubric.schema_errors import describe_path, explain
+
+DEFAULT_CREDIT = {"met": 1.0, "partial": 0.5, "missing": 0.0}
+DEFAULT_REASONS = {
+    "met": "报告中有“{name}”的相关内容（见证据）。",
+    "partial": "“{name}”只是简单提及，缺少本年度具体做法。",
+    "missing": "报告中没有找到“{name}”的相关内容。",
+}
+
+
+class Compiler:
+    """Builds the model; records problems as ``where：what`` instead of stopping at the first."""
+
+    def __init__(self, document: Mapping[str, Any]) -> None:
+        self.document = document
+        self.problems: list[str] = []
+        self.kinds = set(document.get("sections", {}))
+        self.phrase_sets: Mapping[str, list[str]] = document.get("phrase_sets", {})
+
+    def problem(self, path: list[Any], text: str) -> None:
+        self.problems.append(message("rubric.schema", where=describe_path(path, self.document), detail=text))
+
+    def rubric(self, path: str) -> Rubric | None:
+        doc = self.document
+        sections = tuple(
+            SectionKind(kind, spec["name"], self.patterns(["sections", kind], spec))
+            for kind, spec in doc["sections"].items()
+        )
+        seen: set[str] = set()
+        elements = []
+        for index, raw in enumerate(doc["elements"]):
+            if raw["id"] in seen:
+                self.problem(["elements", index, "id"], message("rubric.duplicate_id", id=raw["id"]))
+            seen.add(raw["id"])
+            elements.append(self.element(["elements", index], raw))
+        if self.problems:
+            return None
+        return Rubric(
+            id=doc["id"],
+            name=doc["name"],
+            version=str(doc["version"]),
+            path=path,
+            pass_score=float(doc["pass_score"]),
+            grades=tuple(Grade(g["name"], float(g["min"])) for g in sorted(doc["grades"], key=lambda g: -g["min"])),
+            credit={**DEFAULT_CREDIT, **doc.get("credit", {})},
+            sections=sections,
+            elements=tuple(elements),
+            default_reasons={**DEFAULT_REASONS, **doc.get("default_reasons", {})},
+            description=doc.get("description"),
+        )
+
+    def element(self, path: list[Any], raw: Mapping[str, Any]) -> Element:
+        check = self.check(path + ["check"], raw["check"]) if "check" in raw else None
+        return Element(
+            id=raw["id"],
+            name=raw["name"],
+            description=raw["description"].strip(),
+            basis=raw["basis"].strip(),
+            severity=raw["severity"],
+            weight=float(raw["weight"]),
+            guidance=raw["guidance"].strip(),
+            group=raw.get("group"),
+            reasons={k: v.strip() for k, v in raw.get("reasons", {}).items() if k in STATUSES},
+            met=self.rule(path + ["met"], raw["met"]) if "met" in raw else None,
+            partial=self.rule(path + ["partial"], raw["partial"]) if "partial" in raw else None,
+            check=check,
+            examples=tuple(Example(e["status"], e["text"], e.get("note")) for e in raw["examples"]),
+        )
+
+    def check(self, path: list[Any], raw: Mapping[str, Any]) -> CheckSpec | None:
+        kind = raw["type"]
+        module = CHECKS.get(kind)
+        if module is None:
+            self.problem(path + ["type"], message("rubric.unknown_check", type=kind, known="、".join(sorted(CHECKS))))
+            return None
+        params = {k: v for k, v in raw.items() if k != "type"}
+        errors = list(Draft202012Validator(module.SCHEMA).iter_errors(params))
+        for error in errors:
+            where = " → ".join(str(p) for p in error.absolute_path) or kind
+            self.problem(path, message("rubric.check_params", type=kind, where=where, detail=explain(error)))
+        if errors:
+            return None
+        try:
+            prepared = module.prepare(params)
+        except PatternProblem as exc:
+            self.problem(path, str(exc))
+            return None
+        self.known_kinds(path, getattr(module, "section_kinds", lambda _: frozenset())(prepared))
+        return CheckSpec(kind, prepared)
+
+    def rule(self, path: list[Any], raw: Mapping[str, Any]) -> Rule:
+        reason = raw.get("reason")
+        if "all" in raw:
+            return AllRule(tuple(self.rule(path + ["all", i], r) for i, r in enumerate(raw["all"])), reason)
+        if "any" in raw:
+            return AnyRule(tuple(self.rule(path + ["any", i], r) for i, r in enumerate(raw["any"])), reason)
+        if "not" in raw:
+            return NotRule(self.rule(path + ["not"], raw["not"]), reason)
+        if "heading" in raw:
+            spec = raw["heading"]
+            kind = spec.get("kind")
+            if kind is not None:
+                self.known_kinds(path + ["heading", "kind"], [kind])
+            has_patterns = "phrases" in spec or "regex" in spec
+            return HeadingRule(
+                kind=kind,
+                patterns=self.patterns(path + ["heading"], spec) if has_patterns else None,
+                max_level=spec.get("max_level", 4),
+                min_chars=spec.get("min_chars", 0),
+                reason=reason,
+            )
+        spec = raw["text"]
+        self.known_kinds(path + ["text", "in"], spec.get("in", []))
+        self.known_kinds(path + ["text", "not_in"], spec.get("not_in", []))
+        unless = spec.get("unless_sentence_has")
+        return TextRule(
+            patterns=self.patterns(path + ["text"], spec),
+            in_kinds=frozenset(spec.get("in", [])),
+            not_in_kinds=frozenset(spec.get("not_in", [])),
+            min=spec.get("min", 1),
+            distinct=spec.get("distinct", False),
+            unless=self.phrase_list(path + ["text", "unless_sentence_has"], unless) if unless else None,
+            reason=reason,
+        )
+
+    def patterns(self, path: list[Any], spec: Mapping[str, Any]) -> Patterns:
+        try:
+            return compile_patterns(spec.get("phrases", ()), spec.get("regex", ()))
+        except PatternProblem as exc:
+            self.problem(path, str(exc))
+            return compile_patterns(["\u0000"])
+
+    def phrase_list(self, path: list[Any], items: list[str]) -> Patterns:
+        phrases: list[str] = []
+        for item in items:
+            if item.startswith("@"):
+                if item[1:] not in self.phrase_sets:
+                    self.problem(path, message("rubric.unknown_set", name=item[1:]))
+                phrases.extend(self.phrase_sets.get(item[1:], []))
+            else:
+                phrases.append(item)
+        return self.patterns(path, {"phrases": phrases or ["\u0000"]})
+
+    def known_kinds(self, path: list[Any], kinds: Any) -> None:
+        for kind in kinds:
+            if kind not in self.kinds:
+                self.problem(path, message("rubric.unknown_kind", kind=kind, known="、".join(sorted(self.kinds))))

@@ -1,0 +1,138 @@
+"""A compiled rubric: immutable, every pattern compiled once, ready to evaluate many reports."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Status = Literal["met", "partial", "missing"]
+STATUSES: tuple[Status, ...] = ("met", "partial", "missing")
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Phrase and regex alternatives compiled into one expression."""
+
+    sources: tuple[str, ...]
+    regex: re.Pattern[str]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.regex.search(text)
+
+
+@dataclass(frozen=True)
+class TextRule:
+    """Mentioned in the text: ``min`` occurrences in the paragraphs the scope allows."""
+
+    patterns: Patterns
+    in_kinds: frozenset[str] = frozenset()
+    not_in_kinds: frozenset[str] = frozenset()
+    min: int = 1
+    distinct: bool = False
+    unless: Patterns | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class HeadingRule:
+    """A dedicated heading exists (of a section kind, and/or with given words)."""
+
+    kind: str | None = None
+    patterns: Patterns | None = None
+    max_level: int = 4
+    min_chars: int = 0
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class AllRule:
+    rules: tuple[Rule, ...]
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class AnyRule:
+    rules: tuple[Rule, ...]
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class NotRule:
+    rule: Rule
+    reason: str | None = None
+
+
+Rule = TextRule | HeadingRule | AllRule | AnyRule | NotRule
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    """A built-in check type with its prepared (validated, compiled) parameters."""
+
+    type: str
+    params: Any
+
+
+@dataclass(frozen=True)
+class Example:
+    status: Status
+    text: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Element:
+    id: str
+    name: str
+    description: str
+    basis: str
+    severity: Literal["required", "recommended", "optional"]
+    weight: float
+    guidance: str
+    group: str | None = None
+    reasons: Mapping[str, str] = field(default_factory=dict)
+    met: Rule | None = None
+    partial: Rule | None = None
+    check: CheckSpec | None = None
+    examples: tuple[Example, ...] = ()
+
+    @property
+    def required(self) -> bool:
+        return self.severity == "required"
+
+
+@dataclass(frozen=True)
+class SectionKind:
+    id: str
+    name: str
+    patterns: Patterns
+
+
+@dataclass(frozen=True)
+class Grade:
+    name: str
+    min: float
+
+
+@dataclass(frozen=True)
+class Rubric:
+    id: str
+    name: str
+    version: str
+    path: str
+    pass_score: float
+    grades: tuple[Grade, ...]
+    credit: Mapping[str, float]
+    sections: tuple[SectionKind, ...]
+    elements: tuple[Element, ...]
+    default_reasons: Mapping[str, str]
+    description: str | None = None
+
+    def classify(self, heading_title: str) -> frozenset[str]:
+        """The section kinds a heading's words name (may be several, or none)."""
+        return frozenset(kind.id for kind in self.sections if kind.patterns.search(heading_title))
+
+    def section_name(self, kind: str) -> str:
+        return next((s.name for s in self.sections if s.id == kind), kind)

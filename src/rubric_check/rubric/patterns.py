@@ -1,0 +1,71 @@
+"""Compiling rubric phrases and regexes, refusing at load time what could never match.
+
+Matching is substring-based on normalised text. Phrases are normalised like the report (so a
+rubric author may write “三项”制度 or （一）), regexes must already be in normalised form, and
+``\\b`` is refused: Python treats every Han character as a word character, so ``\\b政府\\b`` finds
+nothing in 本级政府工作.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rubric_check.documents.normalise import normalise, normalise_with_offsets
+from rubric_check.messages import message
+from rubric_check.rubric.model import Patterns
+
+_WORD_BOUNDARY = re.compile(r"(?<!\\)(?:\\\\)*\\[bB]")
+
+
+class PatternProblem(ValueError):
+    """A pattern that cannot work; the message is the Chinese explanation."""
+
+
+def compile_patterns(phrases: Sequence[str] = (), regexes: Sequence[str] = ()) -> Patterns:
+    """One alternation for all phrases (longest first) and regexes.
+
+    >>> compile_patterns(["“三项”制度"]).search("落实行政执法三项制度") is not None
+    True
+    """
+    parts: list[str] = []
+    normalised_phrases = []
+    for phrase in phrases:
+        text = normalise(phrase)
+        if not text:
+            raise PatternProblem(message("rubric.empty_phrase", pattern=phrase))
+        normalised_phrases.append(text)
+    parts.extend(re.escape(p) for p in sorted(set(normalised_phrases), key=lambda p: (-len(p), p)))
+    for pattern in regexes:
+        check_regex(pattern)
+        parts.append(f"(?:{pattern})")
+    return Patterns(sources=tuple(phrases) + tuple(regexes), regex=re.compile("|".join(parts)))
+
+
+def check_regex(pattern: str) -> None:
+    """Raise PatternProblem for a regex that fails to compile or can never (or always) match."""
+    try:
+        compiled = re.compile(pattern)
+    except re.error as exc:
+        raise PatternProblem(message("rubric.bad_regex", pattern=pattern, detail=exc.msg)) from exc
+    if _WORD_BOUNDARY.search(pattern):
+        raise PatternProblem(message("rubric.word_boundary", pattern=pattern))
+    if compiled.search("") is not None:
+        raise PatternProblem(message("rubric.matches_empty", pattern=pattern))
+    changed = sorted({ch for ch in pattern if not ch.isascii() and _changes(ch)})
+    if changed:
+        suggestion = "".join(_suggest(ch) for ch in pattern)
+        raise PatternProblem(
+            message("rubric.not_normalised", pattern=pattern, chars=" ".join(changed), suggestion=suggestion)
+        )
+
+
+def _changes(ch: str) -> bool:
+    return normalise_with_offsets(ch)[0] != ch
+
+
+def _suggest(ch: str) -> str:
+    if ch.isascii() or not _changes(ch):
+        return ch
+    mapped = normalise(ch)
+    return re.escape(mapped) if mapped else ""

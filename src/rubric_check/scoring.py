@@ -1,0 +1,30 @@
+"""Score, grade and gate from element verdicts, per the rubric's weights, credits and bands."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rubric_check.results import ElementResult
+from rubric_check.rubric.model import Rubric
+
+
+@dataclass(frozen=True)
+class Score:
+    value: float
+    grade: str
+    passed: bool
+
+
+def score(results: Sequence[ElementResult], rubric: Rubric, min_score: float | None = None) -> Score:
+    """100 × Σ(weight × credit) / Σ weight, rounded to 0.1; passes at the pass score with no required element missing.
+
+    Rounding happens before the gate and the grade, so what the user sees decides.
+    """
+    total = sum(r.weight for r in results)
+    earned = sum(r.weight * rubric.credit[r.status] for r in results)
+    value = round(100 * earned / total, 1) if total else 0.0
+    threshold = rubric.pass_score if min_score is None else min_score
+    passed = value >= threshold and not any(r.required and r.status == "missing" for r in results)
+    grade = next((g.name for g in rubric.grades if value >= g.min), rubric.grades[-1].name)
+    return Score(value, grade, passed)

@@ -1,0 +1,1 @@
+"""Output formats. Each has a lifecycle: start(rubric) → report(result) per file → stop(summary)."""

@@ -1,0 +1,100 @@
+"""Command line: parse arguments, dispatch to a subcommand module, exit with its code.
+
+Click's own messages are English; users read Chinese, so usage errors and help headings are
+rendered here in Chinese.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from rubric_check import __version__
+from rubric_check.messages import message
+
+
+class ChineseHelpFormatter(click.HelpFormatter):
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix=message("cli.usage"))
+
+    def write_heading(self, heading: str) -> None:
+        names = {"Options": "cli.options", "Commands": "cli.commands", "Arguments": "cli.arguments"}
+        shown = message(names[heading]) if heading in names else heading
+        self.write(f"{'':>{self.current_indent}}{shown}：\n")
+
+
+click.Context.formatter_class = ChineseHelpFormatter
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+@click.group(context_settings=CONTEXT, help=message("cli.help"), options_metavar=message("cli.options_metavar"),
+             subcommand_metavar=message("cli.command_metavar"))
+@click.version_option(__version__, "--version", prog_name="rubric-check", message="%(prog)s %(version)s",
+                      help=message("cli.version_help"))
+@click.help_option("-h", "--help", help=message("cli.help_help"))
+def cli() -> None:
+    pass
+
+
+@cli.command("score", context_settings=CONTEXT, help=message("cli.score_help"),
+             options_metavar=message("cli.options_metavar"))
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--rubric", "rubric", metavar="FILE", help=message("cli.rubric_help"))
+@click.option("--json", "json_target", metavar="FILE", help=message("cli.json_help"))
+@click.option("--html", "html_dir", metavar="DIR", default="reports_out", help=message("cli.html_help"))
+@click.option("--no-html", is_flag=True, help=message("cli.no_html_help"))
+@click.option("--min-score", type=float, callback=lambda _c, _p, v: _check_min_score(v), metavar="N",
+              help=message("cli.min_score_help"))
+@click.help_option("-h", "--help", help=message("cli.help_help"))
+def score_command(
+    paths: tuple[str, ...],
+    rubric: str | None,
+    json_target: str | None,
+    html_dir: str,
+    no_html: bool,
+    min_score: float | None,
+) -> None:
+    from rubric_check.commands.score import ScoreOptions, run
+
+    options = ScoreOptions(
+        paths=paths,
+        rubric=rubric,
+        min_score=min_score,
+        json=json_target,
+        html_dir=None if no_html else html_dir,
+    )
+    sys.exit(run(options, sys.stdout, sys.stderr))
+
+
+def _check_min_score(value: float | None) -> float | None:
+    if value is not None and not 0 <= value <= 100:
+        raise click.BadParameter(message("usage.bad_min_score"))
+    return value
+
+
+def _explain_usage(error: click.UsageError) -> str:
+    if isinstance(error, click.NoSuchOption):
+        text = message("cli.no_such_option", option=error.option_name)
+    elif isinstance(error, click.MissingParameter):
+        param = error.param.human_readable_name if error.param else ""
+        text = message("cli.missing_argument", param=param)
+    elif isinstance(error, click.BadParameter):
+        param = error.param.opts[0] if error.param and error.param.opts else ""
+        text = message("cli.bad_parameter", param=param, detail=error.message)
+    else:
+        text = message("cli.usage_error", detail=error.message)
+    command = error.ctx.command_path if error.ctx else "rubric-check"
+    return f"{text}\n{message('cli.see_help', command=command)}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: exit 2 with a Chinese message on usage errors, else the subcommand's code."""
+    try:
+        cli.main(args=argv, prog_name="rubric-check", standalone_mode=False)
+    except click.UsageError as error:
+        click.echo(_explain_usage(error), err=True)
+        sys.exit(2)
+    except click.exceptions.Abort:
+        sys.exit(130)
+    sys.exit(0)

@@ -1,0 +1,30 @@
+"""Scoring one input file into a ReportResult; an unreadable file becomes an error entry."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+from rubric_check.discovery import Input
+from rubric_check.documents.readers import read_source
+from rubric_check.engine import score_source
+from rubric_check.errors import InputError
+from rubric_check.messages import message
+from rubric_check.results import ReportError, ReportResult
+from rubric_check.rubric.model import Rubric
+
+
+def score_input(item: Input, rubric: Rubric, min_score: float | None = None) -> ReportResult:
+    """Read and score one file. Errors are per file: one bad report never stops a batch."""
+    try:
+        return score_source(read_source(item.path, item.shown), rubric, min_score)
+    except InputError as exc:
+        return ReportResult(path=item.shown, format=_format_of(item), error=ReportError(exc.kind, exc.text))
+    except Exception as exc:  # a bug must not cost the reviewer the rest of the batch
+        traceback.print_exc(file=sys.stderr)
+        text = message("cli.internal", path=item.shown, detail=type(exc).__name__)
+        return ReportResult(path=item.shown, format=_format_of(item), error=ReportError("internal", text))
+
+
+def _format_of(item: Input) -> str | None:
+    return item.path.suffix.lower().lstrip(".") or None

@@ -200,17 +200,23 @@ def _hidden(run: etree._Element) -> bool:
 def heading_level(number: str | None, text: str, style_level: int | None) -> int | None:
     """The outline level of a paragraph whose style or automatic number makes it a heading.
 
-    The marker a reader sees ("一、", "（一）") decides the level, as in plain text; Word's style
-    depth is used when there is no marker (e.g. "Heading 2" styled "总体情况").
+    When the text itself opens with a marker ("一、…" typed in), None: the outline reads it from
+    the text exactly as for a .txt, so every format gives the same headings. Otherwise the marker
+    Word's numbering shows decides the level, and Word's style depth is the fallback (a "Heading 2"
+    paragraph "总体情况" with no number at all).
     """
     if style_level is None and number is None:
         return None
+    if number is None:
+        return None if _marker_level(text) is not None else style_level
+    found = _marker_level(number + text)
+    return found if found is not None else style_level
+
+
+def _marker_level(text: str) -> int | None:
     from rubric_check.documents.normalise import build_paragraphs
     from rubric_check.documents.outline import ENUMERATION_LEVEL, detect_heading
 
-    shown = (number or "") + text
-    paragraphs = build_paragraphs([SourceLine(number=1, text=shown)])
+    paragraphs = build_paragraphs([SourceLine(number=1, text=text)])
     found = detect_heading(paragraphs[0]) if paragraphs else None
-    if found is not None and found[0] != ENUMERATION_LEVEL:
-        return found[0]
-    return style_level
+    return None if found is None or found[0] == ENUMERATION_LEVEL else found[0]

@@ -89,9 +89,13 @@ def html_lines(text: str) -> list[str]:
     content = html_text.main_content(root)
     lines = html_text.element_lines(content)
     top = html_text.headline(root, content, page_title)
-    if top and (not lines or lines[0] != top):
+    if top and _squeezed(top) not in {_squeezed(line) for line in lines[:5]}:
         lines.insert(0, top)
     return [line for line in lines if not _is_furniture_line(line)]
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
 
 
 def _is_furniture_line(line: str) -> bool:

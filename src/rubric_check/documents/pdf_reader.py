@@ -52,6 +52,7 @@ def _extract(path: Path, shown_path: str) -> list[list[PdfLine]]:
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
     from pdfminer.pdftypes import PDFException
+    from pdfminer.psexceptions import PSException
 
     pages: list[list[PdfLine]] = []
     try:
@@ -74,7 +75,7 @@ def _extract(path: Path, shown_path: str) -> list[list[PdfLine]]:
         raise
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise InputError.of("encrypted", path=shown_path) from exc
-    except (PDFException, ValueError, KeyError, TypeError, AttributeError, IndexError,
+    except (PDFException, PSException, ValueError, KeyError, TypeError, AttributeError, IndexError,
             AssertionError, RecursionError, OSError) as exc:
         detail = str(exc)[:200] or type(exc).__name__
         raise InputError.of("pdf_corrupt", path=shown_path, detail=detail) from exc

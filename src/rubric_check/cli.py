@@ -28,24 +28,35 @@ click.Context.formatter_class = ChineseHelpFormatter
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
-@click.group(context_settings=CONTEXT, help=message("cli.help"), options_metavar=message("cli.options_metavar"),
-             subcommand_metavar=message("cli.command_metavar"))
-@click.version_option(__version__, "--version", prog_name="rubric-check", message="%(prog)s %(version)s",
-                      help=message("cli.version_help"))
+@click.group(
+    context_settings=CONTEXT,
+    help=message("cli.help"),
+    options_metavar=message("cli.options_metavar"),
+    subcommand_metavar=message("cli.command_metavar"),
+)
+@click.version_option(
+    __version__, "--version", prog_name="rubric-check", message="%(prog)s %(version)s", help=message("cli.version_help")
+)
 @click.help_option("-h", "--help", help=message("cli.help_help"))
 def cli() -> None:
     pass
 
 
-@cli.command("score", context_settings=CONTEXT, help=message("cli.score_help"),
-             options_metavar=message("cli.options_metavar"))
+@cli.command(
+    "score", context_settings=CONTEXT, help=message("cli.score_help"), options_metavar=message("cli.options_metavar")
+)
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--rubric", "rubric", metavar="FILE", help=message("cli.rubric_help"))
 @click.option("--json", "json_target", metavar="FILE", help=message("cli.json_help"))
 @click.option("--html", "html_dir", metavar="DIR", default="reports_out", help=message("cli.html_help"))
 @click.option("--no-html", is_flag=True, help=message("cli.no_html_help"))
-@click.option("--min-score", type=float, callback=lambda _c, _p, v: _check_min_score(v), metavar="N",
-              help=message("cli.min_score_help"))
+@click.option(
+    "--min-score",
+    type=float,
+    callback=lambda _c, _p, v: _check_min_score(v),
+    metavar="N",
+    help=message("cli.min_score_help"),
+)
 @click.help_option("-h", "--help", help=message("cli.help_help"))
 def score_command(
     paths: tuple[str, ...],

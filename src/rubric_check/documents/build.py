@@ -17,8 +17,7 @@ def build_document(source: SourceText, classify: Classifier) -> Document:
     outline = build_outline(paragraphs, classify, skip=block.paragraphs)
     title_paragraphs = block.paragraphs
     kinds_of = tuple(
-        frozenset({TITLE_KIND}) if index in title_paragraphs else kinds
-        for index, kinds in enumerate(outline.kinds_of)
+        frozenset({TITLE_KIND}) if index in title_paragraphs else kinds for index, kinds in enumerate(outline.kinds_of)
     )
     return Document(
         path=source.path,

@@ -16,8 +16,21 @@ from rubric_check.documents.conventions import conventions
 from rubric_check.documents.model import Meta, Paragraph
 from rubric_check.documents.normalise import starts_like_heading
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "○": 0,
+    "O": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _YEAR = r"(\d{4}|[〇零○O一二三四五六七八九]{4})年"
 _NUMBER = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DATE = re.compile(rf"{_YEAR}{_NUMBER}月{_NUMBER}日")
@@ -81,11 +94,7 @@ def find_title_block(paragraphs: Sequence[Paragraph]) -> TitleBlock:
     title: list[int] = []
     for paragraph in paragraphs[:MAX_TITLE_BLOCK]:
         text = paragraph.text
-        if (
-            len(text) > conv.title_max_chars
-            or any(ch in text for ch in _BODY_PUNCTUATION)
-            or starts_like_heading(text)
-        ):
+        if len(text) > conv.title_max_chars or any(ch in text for ch in _BODY_PUNCTUATION) or starts_like_heading(text):
             break
         if _DATE.fullmatch(text):
             continue
@@ -106,14 +115,8 @@ def read_meta(paragraphs: Sequence[Paragraph], block: TitleBlock) -> Meta:
     body = [p for p in paragraphs if p.index not in block.paragraphs]
     signature_agency, signature_line, date, date_line = _signature(body)
     year, year_source = _report_year(title_text, body, date)
-    title_agency = (paragraphs[block.agency[-1]].text if block.agency else None) or _agency_from_title(
-        title_text
-    )
-    agency = (
-        title_agency
-        or signature_agency
-        or _agency_from_opening(body)
-    )
+    title_agency = (paragraphs[block.agency[-1]].text if block.agency else None) or _agency_from_title(title_text)
+    agency = title_agency or signature_agency or _agency_from_opening(body)
     return Meta(
         agency=agency,
         year=year,
@@ -183,9 +186,7 @@ def _report_year(title: str, body: Sequence[Paragraph], date: str | None) -> tup
     if date is not None:
         year, month = int(date[:4]), int(date[5:7])
         return (year - 1 if month <= 6 else year), "signature"
-    years = Counter(
-        int(y) for p in body for y in re.findall(r"(?<!\d)(20\d{2})年(?!\d)", p.text)
-    )
+    years = Counter(int(y) for p in body for y in re.findall(r"(?<!\d)(20\d{2})年(?!\d)", p.text))
     if years:
         return years.most_common(1)[0][0], "text"
     return None, None

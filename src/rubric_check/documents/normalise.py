@@ -101,9 +101,8 @@ def starts_like_heading(text: str) -> bool:
 
 def _marker_like(text: str) -> bool:
     head = text[:6]
-    return (
-        any(sep in head for sep in ("、", ".", ")", "〕", "]", "是", "部分", "章"))
-        or (text[0].isdigit() and len(text) > 1 and not text[1].isdigit())
+    return any(sep in head for sep in ("、", ".", ")", "〕", "]", "是", "部分", "章")) or (
+        text[0].isdigit() and len(text) > 1 and not text[1].isdigit()
     )
 
 

@@ -54,7 +54,7 @@ def detect_heading(paragraph: Paragraph) -> tuple[int, str, str] | None:
         match = pattern.match(paragraph.text)
         if match is None:
             continue
-        title = _first_sentence(paragraph.text[match.end():])
+        title = _first_sentence(paragraph.text[match.end() :])
         if not title or (level != ENUMERATION_LEVEL and len(title) > MAX_TITLE_CHARS):
             return None
         return level, match.group(0), title
@@ -66,9 +66,7 @@ def _first_sentence(text: str) -> str:
     return (text[: match.start()] if match else text).strip()
 
 
-def build_outline(
-    paragraphs: Sequence[Paragraph], classify: Classifier, skip: frozenset[int] = frozenset()
-) -> Outline:
+def build_outline(paragraphs: Sequence[Paragraph], classify: Classifier, skip: frozenset[int] = frozenset()) -> Outline:
     """Detect headings (except in ``skip``, the title block) and assign every paragraph a section."""
     headings: list[Heading] = []
     section_of: list[int | None] = []
@@ -91,9 +89,7 @@ def build_outline(
     return Outline(tuple(headings), tuple(section_of), tuple(kinds_of))
 
 
-def _heading(
-    paragraph: Paragraph, level: int, marker: str, title: str, kinds: frozenset[str], inline: bool
-) -> Heading:
+def _heading(paragraph: Paragraph, level: int, marker: str, title: str, kinds: frozenset[str], inline: bool) -> Heading:
     first = paragraph.first_line
     display = (first.heading_number or "") + first.text.strip()
     if len(display) > 60:
@@ -114,11 +110,11 @@ def _inline_enumerations(paragraph: Paragraph) -> list[Heading]:
     items = []
     for match in _INLINE_ENUMERATION.finditer(paragraph.text):
         start = match.start() + 1
-        title = _first_sentence(paragraph.text[match.end():])[:MAX_TITLE_CHARS]
+        title = _first_sentence(paragraph.text[match.end() :])[:MAX_TITLE_CHARS]
         line = paragraph.char_lines[start]
         source = paragraph.source_line(line)
         col = paragraph.char_cols[start]
-        display = source.text[col: col + 60].strip()
+        display = source.text[col : col + 60].strip()
         items.append(
             Heading(
                 paragraph=paragraph.index,

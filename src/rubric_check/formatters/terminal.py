@@ -42,9 +42,7 @@ class TerminalFormatter:
         self.rows.append((result.path, f"{result.score:.1f}", result.grade or "-", gate, missing))
 
     def stop(self, summary: Summary) -> None:
-        header = tuple(
-            message(f"terminal.header_{k}") for k in ("file", "score", "grade", "gate", "missing")
-        )
+        header = tuple(message(f"terminal.header_{k}") for k in ("file", "score", "grade", "gate", "missing"))
         rows = [header, *self.rows]
         widths = [max(display_width(row[i]) for row in rows) for i in range(len(header) - 1)]
         for row in rows:

@@ -40,8 +40,10 @@ def excerpt(doc: Document, paragraph: Paragraph, start: int, end: int) -> Eviden
 
 def whole_line(doc: Document, paragraph: Paragraph) -> Evidence:
     """Evidence for a short paragraph shown whole (a heading, a title, a signature)."""
-    return excerpt(doc, paragraph, 0, len(paragraph.text)) if paragraph.text else Evidence(
-        line=paragraph.first_line.number, text="", section=section_label(doc, paragraph.index)
+    return (
+        excerpt(doc, paragraph, 0, len(paragraph.text))
+        if paragraph.text
+        else Evidence(line=paragraph.first_line.number, text="", section=section_label(doc, paragraph.index))
     )
 
 

@@ -43,7 +43,7 @@ def _sentence(text: str, match: re.Match[str]) -> str:
     """The sentence (between 。；！？) that holds the match."""
     start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, match.start())), default=0)
     end_match = _SENTENCE_END.search(text, match.end())
-    return text[start: end_match.start() if end_match else len(text)]
+    return text[start : end_match.start() if end_match else len(text)]
 
 
 def _evidence(doc: Document, found: list[tuple[int, re.Match[str]]]) -> tuple[Evidence, ...]:

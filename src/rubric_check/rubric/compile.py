@@ -78,7 +78,7 @@ class Compiler:
         )
 
     def element(self, path: list[Any], raw: Mapping[str, Any]) -> Element:
-        check = self.check(path + ["check"], raw["check"]) if "check" in raw else None
+        check = self.check([*path, "check"], raw["check"]) if "check" in raw else None
         return Element(
             id=raw["id"],
             name=raw["name"],
@@ -89,8 +89,8 @@ class Compiler:
             guidance=raw["guidance"].strip(),
             group=raw.get("group"),
             reasons={k: v.strip() for k, v in raw.get("reasons", {}).items() if k in STATUSES},
-            met=self.rule(path + ["met"], raw["met"]) if "met" in raw else None,
-            partial=self.rule(path + ["partial"], raw["partial"]) if "partial" in raw else None,
+            met=self.rule([*path, "met"], raw["met"]) if "met" in raw else None,
+            partial=self.rule([*path, "partial"], raw["partial"]) if "partial" in raw else None,
             check=check,
             examples=tuple(Example(e["status"], e["text"], e.get("note")) for e in raw["examples"]),
         )
@@ -99,7 +99,7 @@ class Compiler:
         kind = raw["type"]
         module = CHECKS.get(kind)
         if module is None:
-            self.problem(path + ["type"], message("rubric.unknown_check", type=kind, known="、".join(sorted(CHECKS))))
+            self.problem([*path, "type"], message("rubric.unknown_check", type=kind, known="、".join(sorted(CHECKS))))
             return None
         params = {k: v for k, v in raw.items() if k != "type"}
         errors = list(Draft202012Validator(module.SCHEMA).iter_errors(params))
@@ -119,35 +119,35 @@ class Compiler:
     def rule(self, path: list[Any], raw: Mapping[str, Any]) -> Rule:
         reason = raw.get("reason")
         if "all" in raw:
-            return AllRule(tuple(self.rule(path + ["all", i], r) for i, r in enumerate(raw["all"])), reason)
+            return AllRule(tuple(self.rule([*path, "all", i], r) for i, r in enumerate(raw["all"])), reason)
         if "any" in raw:
-            return AnyRule(tuple(self.rule(path + ["any", i], r) for i, r in enumerate(raw["any"])), reason)
+            return AnyRule(tuple(self.rule([*path, "any", i], r) for i, r in enumerate(raw["any"])), reason)
         if "not" in raw:
-            return NotRule(self.rule(path + ["not"], raw["not"]), reason)
+            return NotRule(self.rule([*path, "not"], raw["not"]), reason)
         if "heading" in raw:
             spec = raw["heading"]
             kind = spec.get("kind")
             if kind is not None:
-                self.known_kinds(path + ["heading", "kind"], [kind])
+                self.known_kinds([*path, "heading", "kind"], [kind])
             has_patterns = "phrases" in spec or "regex" in spec
             return HeadingRule(
                 kind=kind,
-                patterns=self.patterns(path + ["heading"], spec) if has_patterns else None,
+                patterns=self.patterns([*path, "heading"], spec) if has_patterns else None,
                 max_level=spec.get("max_level", 4),
                 min_chars=spec.get("min_chars", 0),
                 reason=reason,
             )
         spec = raw["text"]
-        self.known_kinds(path + ["text", "in"], spec.get("in", []))
-        self.known_kinds(path + ["text", "not_in"], spec.get("not_in", []))
+        self.known_kinds([*path, "text", "in"], spec.get("in", []))
+        self.known_kinds([*path, "text", "not_in"], spec.get("not_in", []))
         unless = spec.get("unless_sentence_has")
         return TextRule(
-            patterns=self.patterns(path + ["text"], spec),
+            patterns=self.patterns([*path, "text"], spec),
             in_kinds=frozenset(spec.get("in", [])),
             not_in_kinds=frozenset(spec.get("not_in", [])),
             min=spec.get("min", 1),
             distinct=spec.get("distinct", False),
-            unless=self.phrase_list(path + ["text", "unless_sentence_has"], unless) if unless else None,
+            unless=self.phrase_list([*path, "text", "unless_sentence_has"], unless) if unless else None,
             reason=reason,
         )
 

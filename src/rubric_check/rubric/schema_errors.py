@@ -41,6 +41,7 @@ def leaf_errors(error: ValidationError) -> list[ValidationError]:
         branches: dict[Any, list[ValidationError]] = {}
         for sub in error.context:
             branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+
         # A branch that failed only on its own "required"/"not" was not the author's intent.
         def closeness(errors: list[ValidationError]) -> tuple[int, int]:
             depth = max(len(e.absolute_path) for e in errors)

@@ -11,6 +11,5 @@ from types import ModuleType
 from rubric_check.matching.checks import placeholders, quantified_facts, signature_date, title, year_consistency
 
 CHECKS: dict[str, ModuleType] = {
-    module.TYPE: module
-    for module in (title, year_consistency, placeholders, quantified_facts, signature_date)
+    module.TYPE: module for module in (title, year_consistency, placeholders, quantified_facts, signature_date)
 }

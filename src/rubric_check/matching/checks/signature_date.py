@@ -40,18 +40,22 @@ def prepare(params: dict) -> Params:
 
 def check(doc: Document, params: Params) -> CheckResult:
     meta = doc.meta
-    evidence = tuple(
-        _line(doc, number) for number in (meta.signature_line, meta.date_line) if number is not None
-    )
+    evidence = tuple(_line(doc, number) for number in (meta.signature_line, meta.date_line) if number is not None)
     if meta.signature_agency and meta.date:
         if meta.year is not None:
             deadline = f"{meta.year + 1:04d}-{params.deadline_month:02d}-{params.deadline_day:02d}"
             if meta.date > deadline:
                 shown = f"{meta.year + 1}年{params.deadline_month}月{params.deadline_day}日"
-                return CheckResult("partial", evidence, message("checks.signature_date.late", date=meta.date, deadline=shown))
-        return CheckResult("met", evidence, message("checks.signature_date.met", agency=meta.signature_agency, date=meta.date))
+                return CheckResult(
+                    "partial", evidence, message("checks.signature_date.late", date=meta.date, deadline=shown)
+                )
+        return CheckResult(
+            "met", evidence, message("checks.signature_date.met", agency=meta.signature_agency, date=meta.date)
+        )
     if meta.signature_agency:
-        return CheckResult("partial", evidence, message("checks.signature_date.agency_only", agency=meta.signature_agency))
+        return CheckResult(
+            "partial", evidence, message("checks.signature_date.agency_only", agency=meta.signature_agency)
+        )
     if meta.date:
         return CheckResult("partial", evidence, message("checks.signature_date.date_only", date=meta.date))
     return CheckResult("missing", (), message("checks.signature_date.missing"))

@@ -62,5 +62,7 @@ def check(doc: Document, params: Params) -> CheckResult:
     ]
     if lacks:
         missing_parts = "、".join(message(f"checks.title.lacks.{name}") for name in lacks)
-        return CheckResult("partial", evidence, message("checks.title.partial", title=doc.meta.title, lacks=missing_parts))
+        return CheckResult(
+            "partial", evidence, message("checks.title.partial", title=doc.meta.title, lacks=missing_parts)
+        )
     return CheckResult("met", evidence, message("checks.title.met", title=doc.meta.title))

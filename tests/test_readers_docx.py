@@ -179,7 +179,7 @@ def test_text_file_named_docx_is_mislabelled(tmp_path: Path) -> None:
     path.write_text("一、主要举措\n全面推进依法行政。", encoding="utf-8")
     error = _error(path)
     assert error.kind == "mislabelled"
-    assert "report.docx" in error.text
+    assert "report.docx" in error.text and "纯文本" in error.text
 
 
 def test_corrupt_docx(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ OLE = "ole"  # binary Word/WPS, or an encrypted Office file
 PDF = "pdf"
 RTF = "rtf"
 HTML = "html"
+TEXT = "text"
 UNKNOWN = "unknown"
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -30,6 +31,7 @@ DESCRIPTIONS = {
     PDF: "PDF 文档",
     RTF: "RTF 文档",
     HTML: "网页（HTML）",
+    TEXT: "纯文本文件",
     UNKNOWN: "其他类型的文件",
 }
 
@@ -47,7 +49,17 @@ def sniff(head: bytes) -> str:
         return RTF
     if _HTML_START.match(_ascii_view(stripped)):
         return HTML
-    return UNKNOWN
+    return TEXT if _looks_like_text(head) else UNKNOWN
+
+
+def _looks_like_text(head: bytes) -> bool:
+    from rubric_check.documents.decode import NotText, UnknownEncoding, decode_text
+
+    try:
+        decode_text(head[: len(head) - 4] if len(head) >= 2048 else head)  # may end mid-character
+    except (NotText, UnknownEncoding):
+        return False
+    return True
 
 
 def is_encrypted_office(data: bytes) -> bool:

@@ -55,3 +55,13 @@ def test_signature_date(rubric: Rubric, closing: str, date: str | None) -> None:
 def test_title_is_none_when_text_starts_with_body(rubric: Rubric) -> None:
     meta = document("2020年，蓟北区卫生健康委员会深入推进依法行政。现将有关情况报告如下：", rubric).meta
     assert meta.title is None and meta.year == 2020
+
+
+def test_title_spread_over_lines_below_document_number(rubric: Rubric) -> None:
+    meta = document(
+        "附件1\n宁海县司法局\n宁司〔2025〕8号\n关于2024年度法治政府建设\n工作情况的报告\n2024年，我局坚持依法行政。",
+        rubric,
+    ).meta
+    assert meta.agency == "宁海县司法局"
+    assert meta.title == "关于2024年度法治政府建设工作情况的报告"
+    assert meta.year == 2024

@@ -55,3 +55,30 @@ def test_number_followed_by_digit_is_not_a_heading(rubric: Rubric) -> None:
 def test_inline_enumeration_after_colon(rubric: Rubric) -> None:
     doc = document("六、存在问题\n具体体现在：一是人员不足；二是装备落后。", rubric)
     assert [(h.marker, h.inline) for h in doc.headings if h.level == 5] == [("一是", True), ("二是", True)]
+
+
+def test_word_heading_styles_count_even_without_numbers_or_at_the_end(rubric: Rubric) -> None:
+    from rubric_check.documents.build import build_document
+    from rubric_check.documents.model import SourceLine, SourceText
+
+    lines = (
+        SourceLine(1, "总体情况", heading_level=1),
+        SourceLine(2, "全年办理案件。"),
+        SourceLine(3, "存在的问题", heading_level=1, heading_number="（二）"),
+        SourceLine(4, "一、下一步工作计划", heading_level=1),
+        SourceLine(5, "完善制度", heading_level=2),
+        SourceLine(6, "健全体系", heading_level=2),
+        SourceLine(7, "强化监督", heading_level=2),
+    )
+    doc = build_document(SourceText("a.docx", "docx", lines), rubric.classify)
+    shown = [(h.level, h.marker, h.title) for h in doc.headings]
+    assert shown == [
+        (1, "", "总体情况"),
+        (1, "(二)", "存在的问题"),
+        (1, "一、", "下一步工作计划"),
+        (2, "", "完善制度"),
+        (2, "", "健全体系"),
+        (2, "", "强化监督"),
+    ]
+    assert doc.meta.title is None
+    assert doc.kinds_of[-1] == {"plans"}

@@ -35,6 +35,8 @@ _YEAR = r"(\d{4}|[〇零○O一二三四五六七八九]{4})年"
 _NUMBER = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DATE = re.compile(rf"{_YEAR}{_NUMBER}月{_NUMBER}日")
 _BODY_PUNCTUATION = "，,。；;！!？?"
+# Lines above a title that are not part of it: document numbers, 附件 labels, urgency and secrecy marks.
+_PREAMBLE_LINE = re.compile(r"〔\d{4}〕\d+号$|\[\d{4}\]\d+号$|^附件\d*$|^(?:特急|加急|平急|特提|公开|内部)$")
 MAX_TITLE_BLOCK = 5
 SIGNATURE_WINDOW = 4
 
@@ -94,9 +96,14 @@ def find_title_block(paragraphs: Sequence[Paragraph]) -> TitleBlock:
     title: list[int] = []
     for paragraph in paragraphs[:MAX_TITLE_BLOCK]:
         text = paragraph.text
-        if len(text) > conv.title_max_chars or any(ch in text for ch in _BODY_PUNCTUATION) or starts_like_heading(text):
+        if (
+            paragraph.first_line.heading_level is not None
+            or len(text) > conv.title_max_chars
+            or any(ch in text for ch in _BODY_PUNCTUATION)
+            or starts_like_heading(text)
+        ):
             break
-        if _DATE.fullmatch(text):
+        if _DATE.fullmatch(text) or _PREAMBLE_LINE.search(text):
             continue
         if is_agency(text) and not title:
             agency.append(paragraph.index)

@@ -137,8 +137,13 @@ def _strip_trailing_navigation(
 ) -> list[tuple[SourceLine, str, list[int]]]:
     conv = conventions()
     run = 0
-    for _line, text, _offsets in reversed(kept):
-        if len(text) > conv.nav_max_chars or _has_punctuation(text) or _looks_like_signature(text):
+    for line, text, _offsets in reversed(kept):
+        if (
+            line.heading_level is not None
+            or len(text) > conv.nav_max_chars
+            or _has_punctuation(text)
+            or _looks_like_signature(text)
+        ):
             break
         run += 1
     return kept[: len(kept) - run] if run >= conv.nav_min_run else kept

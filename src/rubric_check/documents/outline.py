@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rubric_check.documents.model import Heading, Paragraph
+from rubric_check.documents.normalise import normalise
 
 _CN = "一二三四五六七八九十"
 _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
@@ -48,16 +49,18 @@ def detect_heading(paragraph: Paragraph) -> tuple[int, str, str] | None:
     (2, '(二)', '强化学习宣传,法治思维水平显著提升')
     """
     first = paragraph.first_line
-    if first.heading_level is not None:
-        return first.heading_level, first.heading_number or "", _first_sentence(paragraph.text)
     for level, pattern in _MARKERS:
         match = pattern.match(paragraph.text)
         if match is None:
             continue
+        if first.heading_level is not None:  # a styled heading that also types its number
+            return first.heading_level, match.group(0), _first_sentence(paragraph.text[match.end() :])
         title = _first_sentence(paragraph.text[match.end() :])
         if not title or (level != ENUMERATION_LEVEL and len(title) > MAX_TITLE_CHARS):
             return None
         return level, match.group(0), title
+    if first.heading_level is not None:
+        return first.heading_level, normalise(first.heading_number or ""), _first_sentence(paragraph.text)
     return None
 
 

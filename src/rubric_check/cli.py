@@ -50,6 +50,7 @@ def cli() -> None:
 @click.option("--json", "json_target", metavar="FILE", help=message("cli.json_help"))
 @click.option("--html", "html_dir", metavar="DIR", default="reports_out", help=message("cli.html_help"))
 @click.option("--no-html", is_flag=True, help=message("cli.no_html_help"))
+@click.option("--pdf", is_flag=True, help=message("html.pdf_help"))
 @click.option(
     "--min-score",
     type=float,
@@ -64,6 +65,7 @@ def score_command(
     json_target: str | None,
     html_dir: str,
     no_html: bool,
+    pdf: bool,
     min_score: float | None,
 ) -> None:
     from rubric_check.commands.score import ScoreOptions, run
@@ -74,6 +76,7 @@ def score_command(
         min_score=min_score,
         json=json_target,
         html_dir=None if no_html else html_dir,
+        pdf=pdf,
     )
     sys.exit(run(options, sys.stdout, sys.stderr))
 

@@ -27,6 +27,7 @@ class ScoreOptions:
     min_score: float | None = None
     json: str | None = None
     html_dir: str | None = "reports_out"
+    pdf: bool = False
 
 
 def exit_code(results: Sequence[ReportResult]) -> int:
@@ -51,9 +52,17 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
     if not inputs:
         stderr.write(message("usage.no_inputs", supported="、".join(supported_suffixes())) + "\n")
         return EXIT_USAGE
+    if options.pdf and not options.html_dir:
+        stderr.write(message("html.pdf_needs_html") + "\n")
+        return EXIT_USAGE
     formatters: list[Formatter] = [TerminalFormatter(stderr if options.json == "-" else stdout)]
     if options.json:
         formatters.append(JsonFormatter(options.json))
+    if options.html_dir:
+        from rubric_check.formatters.html_report import HtmlFormatter  # loads Jinja2 only when needed
+
+        formatters.append(HtmlFormatter(Path(options.html_dir), pdf=options.pdf, min_score=options.min_score,
+                                        stderr=stderr))
     for formatter in formatters:
         formatter.start(rubric)
     results = []

@@ -1,0 +1,148 @@
+"""HTML gap reports: one self-contained page per report, written as soon as it is scored, and an
+index.html overview of the batch written at the end (optionally a PDF of each page).
+
+Only a small ReportSummary per report is kept in memory for the index, so a large batch costs no
+more than the largest single report.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TextIO
+
+from markupsafe import Markup
+
+from rubric_check.atomic import write_text_atomic
+from rubric_check.formatters.base import Summary
+from rubric_check.formatters.html_index import ReportSummary, index_view, summarise
+from rubric_check.formatters.html_names import INDEX_NAME, report_name
+from rubric_check.formatters.html_render import render
+from rubric_check.formatters.html_view import report_view
+from rubric_check.messages import message
+from rubric_check.results import ReportResult
+from rubric_check.rubric.model import Rubric
+
+YEAR_SOURCES = ("title", "opening", "signature", "text")
+
+
+@cache
+def _script(name: str) -> tuple[Markup, str]:
+    """The inline script and the Content-Security-Policy allowing exactly it (and nothing fetched)."""
+    text = resources.files("rubric_check").joinpath(f"templates/{name}").read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    csp = (
+        "default-src 'none'; style-src 'unsafe-inline'; "
+        f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
+    )
+    return Markup(text), csp
+
+
+def render_report(result: ReportResult, rubric: Rubric, pass_score: float) -> str:
+    """The gap report page of one readable report."""
+    script, csp = _script("report.js")
+    view = report_view(result, rubric)
+    return render(
+        "report.html",
+        r=view,
+        rubric=rubric,
+        pass_score=pass_score,
+        file_name=Path(result.path).name or result.path,
+        year_sources=YEAR_SOURCES,
+        script=script,
+        csp=csp,
+    )
+
+
+def render_index(summaries: list[ReportSummary], rubric: Rubric, pass_score: float) -> str:
+    script, csp = _script("index.js")
+    return render(
+        "index.html", v=index_view(summaries, rubric), rubric=rubric, pass_score=pass_score, script=script, csp=csp
+    )
+
+
+class HtmlFormatter:
+    """Writes ``<dir>/<name>-<hash>.html`` per readable report and ``<dir>/index.html`` at the end."""
+
+    def __init__(
+        self, directory: Path, *, pdf: bool = False, min_score: float | None = None, stderr: TextIO | None = None
+    ) -> None:
+        self.directory = Path(directory)
+        self.pdf = pdf
+        self.min_score = min_score
+        self.stderr = stderr
+        self.browser: str | None = None
+        self.rubric: Rubric | None = None
+        self.summaries: list[ReportSummary] = []
+        self.inputs: set[Path] = set()
+
+    @property
+    def pass_score(self) -> float:
+        assert self.rubric is not None
+        return self.rubric.pass_score if self.min_score is None else self.min_score
+
+    def start(self, rubric: Rubric) -> None:
+        self.rubric = rubric
+        if self.pdf:
+            from rubric_check.formatters.html_pdf import find_browser
+
+            self.browser = find_browser()
+            if self.browser is None:
+                self._warn(message("html.pdf_no_browser"))
+
+    def report(self, result: ReportResult) -> None:
+        assert self.rubric is not None
+        self.inputs.add(_resolved(Path(result.path)))
+        if result.error is not None:
+            self.summaries.append(summarise(result, None, self.rubric))
+            return
+        name = report_name(result.path)
+        target = self.directory / name
+        if not self._safe_target(target):
+            self.summaries.append(summarise(result, None, self.rubric))
+            return
+        write_text_atomic(target, render_report(result, self.rubric, self.pass_score))
+        self.summaries.append(summarise(result, name, self.rubric))
+        if self.pdf and self.browser:
+            self._print(target, result.path)
+
+    def stop(self, summary: Summary) -> None:
+        assert self.rubric is not None
+        target = self.directory / INDEX_NAME
+        if self._safe_target(target):
+            write_text_atomic(target, render_index(self.summaries, self.rubric, self.pass_score))
+            self._warn(message("html.written", path=target))
+
+    def _print(self, html: Path, shown: str) -> None:
+        from rubric_check.formatters.html_pdf import PdfError, print_pdf
+
+        assert self.browser is not None
+        pdf = html.with_suffix(".pdf")
+        if not self._safe_target(pdf):
+            return
+        try:
+            print_pdf(self.browser, html, pdf)
+        except PdfError as exc:
+            self._warn(message("html.pdf_failed", path=shown, detail=exc.detail))
+
+    def _safe_target(self, target: Path) -> bool:
+        """Never write over an input (e.g. an HTML report given as input inside the output folder)."""
+        if _resolved(target) in self.inputs:
+            self._warn(message("html.refuse_overwrite", path=target))
+            return False
+        return True
+
+    def _warn(self, text: str) -> None:
+        if self.stderr is not None:
+            self.stderr.write(text + "\n")
+            self.stderr.flush()
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()

@@ -81,6 +81,65 @@ def score_command(
     sys.exit(run(options, sys.stdout, sys.stderr))
 
 
+@cli.group(
+    "rubric",
+    context_settings=CONTEXT,
+    help=message("cli.rubric_group_help"),
+    options_metavar=message("cli.options_metavar"),
+    subcommand_metavar=message("cli.command_metavar"),
+)
+@click.help_option("-h", "--help", help=message("cli.help_help"))
+def rubric_group() -> None:
+    pass
+
+
+def _register_rubric_tool(name: str) -> None:
+    """validate / test / show share one shape: an optional rubric file in, an exit code out."""
+
+    @rubric_group.command(
+        name, context_settings=CONTEXT, help=message(f"cli.{name}_help"), options_metavar=message("cli.options_metavar")
+    )
+    @click.argument("rubric_file", required=False, metavar="[FILE]")
+    @click.help_option("-h", "--help", help=message("cli.help_help"))
+    def command(rubric_file: str | None) -> None:
+        from rubric_check.commands import rubric_tools
+
+        sys.exit(getattr(rubric_tools, name)(rubric_file, sys.stdout, sys.stderr))
+
+
+for _tool in ("validate", "test", "show"):
+    _register_rubric_tool(_tool)
+
+
+@cli.command(
+    "explain",
+    context_settings=CONTEXT,
+    help=message("cli.explain_help"),
+    options_metavar=message("cli.options_metavar"),
+)
+@click.argument("element_id", metavar="ID")
+@click.option("--rubric", "rubric", metavar="FILE", help=message("cli.rubric_help"))
+@click.help_option("-h", "--help", help=message("cli.help_help"))
+def explain_command(element_id: str, rubric: str | None) -> None:
+    from rubric_check.commands.explain import run
+
+    sys.exit(run(element_id, rubric, sys.stdout, sys.stderr))
+
+
+@cli.command(
+    "eval", context_settings=CONTEXT, help=message("cli.eval_help"), options_metavar=message("cli.options_metavar")
+)
+@click.argument("labels", metavar="LABELS")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--rubric", "rubric", metavar="FILE", help=message("cli.rubric_help"))
+@click.option("--json", "json_target", metavar="FILE", help=message("cli.json_help"))
+@click.help_option("-h", "--help", help=message("cli.help_help"))
+def eval_command(labels: str, paths: tuple[str, ...], rubric: str | None, json_target: str | None) -> None:
+    from rubric_check.commands.evaluate import run
+
+    sys.exit(run(labels, paths, rubric, json_target, sys.stdout, sys.stderr))
+
+
 def _check_min_score(value: float | None) -> float | None:
     if value is not None and not 0 <= value <= 100:
         raise click.BadParameter(message("usage.bad_min_score"))

@@ -15,9 +15,18 @@ def _catalogue() -> dict[str, Any]:
     return yaml.safe_load(text)
 
 
-def message(key: str, **values: object) -> str:
-    """The message at dotted ``key`` with its placeholders filled, e.g. ``message("errors.empty", path=p)``."""
+def _node(key: str) -> Any:
     node: Any = _catalogue()
     for part in key.split("."):
         node = node[part]
-    return str(node).format(**values)
+    return node
+
+
+def messages(key: str) -> list[str]:
+    """A list of strings at ``key`` (table headers)."""
+    return [str(item) for item in _node(key)]
+
+
+def message(key: str, **values: object) -> str:
+    """The message at dotted ``key`` with its placeholders filled, e.g. ``message("errors.empty", path=p)``."""
+    return str(_node(key)).format(**values)

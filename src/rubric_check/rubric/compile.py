@@ -26,7 +26,8 @@ from rubric_check.rubric.model import (
     TextRule,
 )
 from rubric_check.rubric.patterns import PatternProblem, compile_patterns
-from rubric_check.rubric.schema_errors import describe_path, explain
+from rubric_check.rubric.problems import Problem
+from rubric_check.rubric.schema_errors import explain
 
 DEFAULT_CREDIT = {"met": 1.0, "partial": 0.5, "missing": 0.0}
 DEFAULT_REASONS = {
@@ -41,12 +42,12 @@ class Compiler:
 
     def __init__(self, document: Mapping[str, Any]) -> None:
         self.document = document
-        self.problems: list[str] = []
+        self.problems: list[Problem] = []
         self.kinds = set(document.get("sections", {}))
         self.phrase_sets: Mapping[str, list[str]] = document.get("phrase_sets", {})
 
     def problem(self, path: list[Any], text: str) -> None:
-        self.problems.append(message("rubric.schema", where=describe_path(path, self.document), detail=text))
+        self.problems.append(Problem(tuple(path), text))
 
     def rubric(self, path: str) -> Rubric | None:
         doc = self.document
@@ -61,6 +62,7 @@ class Compiler:
                 self.problem(["elements", index, "id"], message("rubric.duplicate_id", id=raw["id"]))
             seen.add(raw["id"])
             elements.append(self.element(["elements", index], raw))
+        self.sanity(doc)
         if self.problems:
             return None
         return Rubric(
@@ -76,6 +78,22 @@ class Compiler:
             default_reasons={**DEFAULT_REASONS, **doc.get("default_reasons", {})},
             description=doc.get("description"),
         )
+
+    def sanity(self, doc: Mapping[str, Any]) -> None:
+        """What the schema cannot say: a grade for every score, examples that prove each rule."""
+        grades = doc["grades"]
+        if min(g["min"] for g in grades) != 0:
+            self.problem(["grades"], message("rubric.grades_bottom"))
+        names = [g["name"] for g in grades]
+        for index, name in enumerate(names):
+            if name in names[:index]:
+                self.problem(["grades", index, "name"], message("rubric.grades_duplicate", name=name))
+        for index, raw in enumerate(doc["elements"]):
+            statuses = {example["status"] for example in raw["examples"]}
+            if "met" not in statuses:
+                self.problem(["elements", index, "examples"], message("rubric.example_met"))
+            elif statuses == {"met"}:
+                self.problem(["elements", index, "examples"], message("rubric.example_other"))
 
     def element(self, path: list[Any], raw: Mapping[str, Any]) -> Element:
         check = self.check([*path, "check"], raw["check"]) if "check" in raw else None

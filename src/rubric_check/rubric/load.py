@@ -1,24 +1,23 @@
-"""Loading a rubric: resolve a bundled name or a path, parse YAML safely, validate, compile.
-
-An unusable rubric raises RubricError with every problem found (the run stops with exit 2).
-"""
+"""Loading a rubric: read the file chain (extends), validate each file and the merged whole against
+the schema, compile; an unusable rubric raises RubricError listing every problem with its line."""
 
 from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from jsonschema import Draft202012Validator
 
 from rubric_check.errors import RubricError
 from rubric_check.messages import message
 from rubric_check.rubric import bundled
 from rubric_check.rubric.compile import Compiler
+from rubric_check.rubric.extend import Merged, resolve
 from rubric_check.rubric.model import Rubric
+from rubric_check.rubric.problems import Locator, render
 from rubric_check.rubric.schema_errors import problems
+from rubric_check.rubric.source import RubricFile, read_rubric_file
 
 
 @cache
@@ -28,53 +27,44 @@ def _validator() -> Draft202012Validator:
 
 def load_rubric(name_or_path: str | None = None) -> Rubric:
     """The bundled rubric ``name_or_path`` (default: ``default``) or the rubric file at that path."""
-    shown, text = _read(name_or_path or bundled.DEFAULT)
-    document = _parse(shown, text)
-    return compile_rubric(document, shown)
+    return compile_merged(merge_chain(name_or_path))
+
+
+def merge_chain(name_or_path: str | None = None) -> Merged:
+    """The rubric's document with everything it extends merged in (validated file by file)."""
+    return resolve(read_rubric_file(name_or_path or bundled.DEFAULT), read_rubric_file, _validate_file)
+
+
+def compile_merged(merged: Merged) -> Rubric:
+    if merged.extended:  # each file was valid alone; overrides can still break an inherited element
+        _check_schema(merged.document, merged.origins.root.shown, merged.locate)
+    return _compile(merged.document, merged.origins.root.shown, merged.locate)
 
 
 def compile_rubric(document: Any, shown: str) -> Rubric:
-    """Validate plain data against the schema and compile it; raise RubricError listing all problems."""
+    """Validate plain data (no file behind it) and compile it; raise RubricError listing all problems."""
     if not isinstance(document, dict):
         raise RubricError(shown, [message("rubric.not_mapping", path=shown)])
-    schema_problems = problems(_validator().iter_errors(document), document, shown)
-    if schema_problems:
-        raise RubricError(shown, schema_problems)
+    _check_schema(document, shown, None)
+    return _compile(document, shown, None)
+
+
+def _validate_file(file: RubricFile) -> list[str]:
+    if not isinstance(file.data, dict):
+        return [message("rubric.not_mapping", path=file.shown)]
+    found = problems(_validator().iter_errors(file.data))
+    return render(found, file.data, file.locate)
+
+
+def _check_schema(document: dict[str, Any], shown: str, locate: Locator | None) -> None:
+    found = problems(_validator().iter_errors(document))
+    if found:
+        raise RubricError(shown, render(found, document, locate))
+
+
+def _compile(document: dict[str, Any], shown: str, locate: Locator | None) -> Rubric:
     compiler = Compiler(document)
     rubric = compiler.rubric(shown)
     if rubric is None:
-        raise RubricError(shown, compiler.problems)
+        raise RubricError(shown, render(compiler.problems, document, locate))
     return rubric
-
-
-def _read(name_or_path: str) -> tuple[str, str]:
-    path = Path(name_or_path)
-    if path.suffix.lower() in (".yaml", ".yml") or path.exists():
-        try:
-            return str(path), path.read_text(encoding="utf-8-sig")
-        except FileNotFoundError as exc:
-            raise RubricError(str(path), [message("rubric.not_found", path=path)]) from exc
-        except (OSError, UnicodeDecodeError) as exc:
-            raise RubricError(str(path), [message("rubric.yaml_error", path=path, detail=exc)]) from exc
-    resource = bundled.bundled_rubric(name_or_path)
-    if resource is None:
-        available = "、".join(bundled.bundled_names())
-        raise RubricError(name_or_path, [message("rubric.unknown_bundled", name=name_or_path, available=available)])
-    return f"{name_or_path}（内置）", resource.read_text(encoding="utf-8")
-
-
-def _parse(shown: str, text: str) -> Any:
-    try:
-        return yaml.safe_load(text)
-    except yaml.constructor.ConstructorError as exc:
-        raise RubricError(shown, [message("rubric.yaml_tag", path=shown, detail=exc.problem)]) from exc
-    except yaml.YAMLError as exc:
-        raise RubricError(shown, [message("rubric.yaml_error", path=shown, detail=_yaml_detail(exc))]) from exc
-
-
-def _yaml_detail(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
-    if mark is None:
-        return problem
-    return f"第 {mark.line + 1} 行第 {mark.column + 1} 列：{problem}"

@@ -6,33 +6,13 @@ in the branch that came closest, so that branch's errors are reported instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
 from rubric_check.messages import message
-
-
-def describe_path(path: Sequence[Any], document: Any) -> str:
-    """``elements[3]（id: measures）→ met → any[0]`` from a JSON path into the YAML document."""
-    parts: list[str] = []
-    node = document
-    for key in path:
-        if isinstance(key, int):
-            label = f"[{key}]"
-            item = node[key] if isinstance(node, list) and key < len(node) else None
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                label += f"（id: {item['id']}）"
-            if parts:
-                parts[-1] += label
-            else:
-                parts.append(label)
-            node = item
-        else:
-            parts.append(str(key))
-            node = node.get(key) if isinstance(node, dict) else None
-    return " → ".join(parts) if parts else message("schema.top")
+from rubric_check.rubric.problems import Problem
 
 
 def leaf_errors(error: ValidationError) -> list[ValidationError]:
@@ -87,16 +67,8 @@ def explain(error: ValidationError) -> str:
     return message("schema.other", detail=error.message)
 
 
-def problems(errors: Iterable[ValidationError], document: Any, path: str) -> list[str]:
-    """Every error, deduplicated, in document order, as ``where：what`` sentences."""
-    seen: set[str] = set()
-    out: list[str] = []
+def problems(errors: Iterable[ValidationError]) -> list[Problem]:
+    """Every schema error as a Problem, in document order."""
     leaves = [leaf for error in errors for leaf in leaf_errors(error)]
-    for leaf in sorted(leaves, key=lambda e: [str(p) for p in e.absolute_path]):
-        text = message(
-            "rubric.schema", path=path, where=describe_path(list(leaf.absolute_path), document), detail=explain(leaf)
-        )
-        if text not in seen:
-            seen.add(text)
-            out.append(text)
-    return out
+    ordered = sorted(leaves, key=lambda e: [str(p) for p in e.absolute_path])
+    return [Problem(tuple(leaf.absolute_path), explain(leaf)) for leaf in ordered]

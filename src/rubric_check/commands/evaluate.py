@@ -1,0 +1,89 @@
+"""``rubric-check eval LABELS PATH...``: measure a rubric against labelled reports before it ships."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+import yaml
+
+from rubric_check.discovery import discover
+from rubric_check.documents.readers import supported_suffixes
+from rubric_check.errors import RubricError
+from rubric_check.evaluation import Evaluation, evaluate
+from rubric_check.formatters.terminal import display_width, pad
+from rubric_check.messages import message, messages
+from rubric_check.pipeline import score_input
+from rubric_check.rubric.load import load_rubric
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+def run(
+    labels_path: str, paths: Sequence[str], rubric_name: str | None, json_target: str | None, out: TextIO, err: TextIO
+) -> int:
+    try:
+        with open(labels_path, encoding="utf-8") as handle:
+            labels = yaml.safe_load(handle) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        err.write(message("eval_cmd.labels_error", path=labels_path, detail=exc) + "\n")
+        return EXIT_USAGE
+    try:
+        rubric = load_rubric(rubric_name)
+    except RubricError as exc:
+        err.write(exc.text + "\n")
+        return EXIT_USAGE
+    inputs = discover(paths, supported_suffixes())
+    figures = evaluate(labels, [score_input(item, rubric) for item in inputs])
+    if json_target:
+        text = json.dumps(as_json(figures), ensure_ascii=False, indent=2) + "\n"
+        if json_target == "-":
+            out.write(text)
+            return EXIT_OK
+        with open(json_target, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    _table(figures, err if json_target == "-" else out)
+    return EXIT_OK
+
+
+def as_json(figures: Evaluation) -> dict[str, Any]:
+    return {
+        "agreement": round(figures.agreement, 4),
+        "compared": figures.compared,
+        "elements": {
+            element: {
+                "agreement": round(figures.element_agreement(element), 4),
+                "confusion": {f"{label}->{got}": n for (label, got), n in sorted(counts.items())},
+            }
+            for element, counts in figures.confusion.items()
+        },
+        "disagreements": [d.__dict__ for d in figures.disagreements],
+        "severe": len(figures.severe),
+        "meta": {"checked": figures.meta_checked, "right": figures.meta_right, "wrong": figures.meta_wrong},
+        "gates": {"checked": figures.gates_checked, "right": figures.gates_right},
+        "unlabelled": figures.unlabelled,
+    }
+
+
+def _table(figures: Evaluation, out: TextIO) -> None:
+    rows = [tuple(messages("eval_cmd.header"))]
+    for element, counts in figures.confusion.items():
+        wrong = "，".join(
+            f"{message(f'status.{label}')}→{message(f'status.{got}')}×{n}"
+            for (label, got), n in sorted(counts.items())
+            if label != got
+        )
+        rows.append((element, f"{figures.element_agreement(element):.2f}", wrong))
+    widths = [max(display_width(row[i]) for row in rows) for i in range(2)]
+    for row in rows:
+        out.write("  ".join([pad(row[0], widths[0]), pad(row[1], widths[1]), row[2]]).rstrip() + "\n")
+    out.write(
+        message("eval_cmd.overall", agreement=figures.agreement, compared=figures.compared, severe=len(figures.severe))
+        + "\n"
+    )
+    wrong = f"（{'、'.join(figures.meta_wrong)}）" if figures.meta_wrong else ""
+    out.write(message("eval_cmd.meta", right=figures.meta_right, checked=figures.meta_checked, wrong=wrong) + "\n")
+    out.write(message("eval_cmd.gates", right=figures.gates_right, checked=figures.gates_checked) + "\n")
+    if figures.unlabelled:
+        out.write(message("eval_cmd.unlabelled", paths="、".join(figures.unlabelled)) + "\n")

@@ -1,0 +1,95 @@
+"""Reading one rubric file: safe YAML with node positions, so errors can name line and column."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from rubric_check.errors import RubricError
+from rubric_check.messages import message
+from rubric_check.rubric import bundled
+
+
+@dataclass(frozen=True)
+class RubricFile:
+    """One YAML file of a rubric chain, parsed, with its node tree kept for positions."""
+
+    shown: str
+    identity: str
+    directory: Path | None
+    data: Any
+    root: yaml.Node | None
+
+    def position(self, path: Sequence[Any]) -> tuple[int, int] | None:
+        """1-based (line, column) of the deepest node of ``path`` present in the file."""
+        node = self.root
+        if node is None:
+            return None
+        for key in path:
+            child = _child(node, key)
+            if child is None:
+                break
+            node = child
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def locate(self, path: Sequence[Any]) -> str | None:
+        found = self.position(path)
+        if found is None:
+            return self.shown
+        return message("rubric.position", path=self.shown, line=found[0], column=found[1])
+
+
+def _child(node: yaml.Node, key: Any) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        return next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(key)), None)
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+        return node.value[key]
+    return None
+
+
+def read_rubric_file(name_or_path: str, relative_to: Path | None = None) -> RubricFile:
+    """A rubric by path (relative to ``relative_to`` for extends) or by bundled name."""
+    path = Path(name_or_path)
+    if relative_to is not None and not path.is_absolute():
+        path = relative_to / path
+    if path.suffix.lower() in (".yaml", ".yml") or path.is_file():
+        shown = str(path)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError as exc:
+            raise RubricError(shown, [message("rubric.not_found", path=shown)]) from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RubricError(shown, [message("rubric.yaml_error", path=shown, detail=exc)]) from exc
+        return _parse(shown, str(path.resolve()), path.resolve().parent, text)
+    resource = bundled.bundled_rubric(name_or_path)
+    if resource is None:
+        available = "、".join(bundled.bundled_names())
+        raise RubricError(name_or_path, [message("rubric.unknown_bundled", name=name_or_path, available=available)])
+    shown = message("rubric.bundled_name", name=name_or_path)
+    return _parse(shown, f"bundled:{name_or_path}", None, resource.read_text(encoding="utf-8"))
+
+
+def _parse(shown: str, identity: str, directory: Path | None, text: str) -> RubricFile:
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.constructor.ConstructorError as exc:
+        raise RubricError(shown, [message("rubric.yaml_tag", path=shown, detail=exc.problem)]) from exc
+    except yaml.YAMLError as exc:
+        raise RubricError(shown, [message("rubric.yaml_error", path=shown, detail=_yaml_detail(exc))]) from exc
+    finally:
+        loader.dispose()
+    return RubricFile(shown, identity, directory, data, root)
+
+
+def _yaml_detail(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    if mark is None:
+        return problem
+    return message("rubric.yaml_at", line=mark.line + 1, column=mark.column + 1, problem=problem)

@@ -1,0 +1,138 @@
+"""SARIF 2.1.0 log (``--sarif F``): code-scanning views (GitHub, GitLab, IDEs) show each gap in place.
+
+One result per missing or partial element, located at its first evidence line or at the start of
+the file; one rule per rubric element, with the help text and legal basis; the level follows the
+element's severity. Unreadable files become tool execution notifications, not results.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import quote
+
+from rubric_check import __version__
+from rubric_check.atomic import write_text_atomic
+from rubric_check.formatters.base import Summary
+from rubric_check.formatters.collect import Collector, first_evidence, gaps, status_label
+from rubric_check.messages import message
+from rubric_check.results import ElementResult, ReportResult
+from rubric_check.rubric.model import Element
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVELS = {"required": "error", "recommended": "warning", "optional": "note"}
+SRCROOT = "%SRCROOT%"
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """A URI for a path as shown: relative paths stay relative to the checkout (%SRCROOT%)."""
+    if Path(path).is_absolute():
+        return {"uri": Path(path).as_uri()}
+    posix = PurePosixPath(path.replace("\\", "/")).as_posix()
+    return {"uri": quote(posix, safe="/._-~"), "uriBaseId": SRCROOT}
+
+
+def rule_json(element: Element) -> dict[str, Any]:
+    help_text = message("sarif.help_text", guidance=element.guidance, basis=element.basis)
+    return {
+        "id": element.id,
+        "name": element.name,
+        "shortDescription": {"text": element.name},
+        "fullDescription": {"text": element.description.strip()},
+        "help": {
+            "text": help_text,
+            "markdown": message("sarif.help_markdown", guidance=element.guidance.strip(), basis=element.basis.strip()),
+        },
+        "defaultConfiguration": {"level": LEVELS[element.severity]},
+        "properties": {
+            "severity": element.severity,
+            "weight": element.weight,
+            "basis": element.basis.strip(),
+            "tags": ["rubric-check", element.severity, *([element.group] if element.group else [])],
+        },
+    }
+
+
+def fingerprint(path: str, element_id: str) -> str:
+    """Stable across runs and line moves, so CI systems track a gap as the same alert."""
+    return hashlib.sha256(f"{path}\0{element_id}".encode()).hexdigest()[:32]
+
+
+def result_json(report: ReportResult, element: ElementResult, index: int, guidance: str) -> dict[str, Any]:
+    evidence = first_evidence(element)
+    region: dict[str, Any] = {"startLine": evidence.line if evidence else 1}
+    if evidence is not None and evidence.text:
+        region["snippet"] = {"text": evidence.text}
+    physical: dict[str, Any] = {"artifactLocation": artifact_location(report.path), "region": region}
+    text = message("sarif.result", name=element.name, status=status_label(element.status), reason=element.message)
+    properties: dict[str, Any] = {"status": element.status, "severity": element.severity}
+    if evidence is not None and evidence.section:
+        properties["section"] = evidence.section
+    if evidence is not None and evidence.page is not None:
+        properties["page"] = evidence.page
+    return {
+        "ruleId": element.id,
+        "ruleIndex": index,
+        "level": LEVELS.get(element.severity, "warning"),
+        "kind": "fail",
+        "message": {"text": f"{text}{message('sarif.guidance', guidance=guidance)}" if guidance else text},
+        "locations": [{"physicalLocation": physical}],
+        "partialFingerprints": {"rubricCheckElement/v1": fingerprint(report.path, element.id)},
+        "properties": properties,
+    }
+
+
+class SarifFormatter(Collector):
+    def __init__(self, target: str) -> None:
+        super().__init__()
+        self.target = target
+
+    def document(self) -> dict[str, Any]:
+        index = {e.id: i for i, e in enumerate(self.elements)}
+        guidance = {e.id: e.guidance.strip() for e in self.elements}
+        results = [
+            result_json(report, element, index[element.id], guidance[element.id])
+            for report in self.results
+            for element in gaps(report)
+            if element.id in index
+        ]
+        notifications = [
+            {
+                "level": "error",
+                "message": {"text": report.error.message},
+                "locations": [{"physicalLocation": {"artifactLocation": artifact_location(report.path)}}],
+                "properties": {"kind": report.error.kind},
+            }
+            for report in self.results
+            if report.error is not None
+        ]
+        invocation: dict[str, Any] = {"executionSuccessful": not notifications}
+        if notifications:
+            invocation["toolExecutionNotifications"] = notifications
+        rubric = self.rubric
+        driver: dict[str, Any] = {
+            "name": "rubric-check",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "rules": [rule_json(e) for e in self.elements],
+        }
+        if rubric is not None:
+            driver["properties"] = {"rubric": {"id": rubric.id, "name": rubric.name, "version": rubric.version}}
+        return {
+            "$schema": SCHEMA_URI,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {"driver": driver},
+                    "invocations": [invocation],
+                    "columnKind": "unicodeCodePoints",
+                    "results": results,
+                }
+            ],
+        }
+
+    def stop(self, summary: Summary) -> None:
+        text = json.dumps(self.document(), ensure_ascii=False, indent=2) + "\n"
+        write_text_atomic(Path(self.target), text)

@@ -1,0 +1,136 @@
+"""Spreadsheet for reviewers (``--xlsx F``), via openpyxl (the optional ``xlsx`` extra).
+
+Sheet 1: one row per report (score, grade, gate, one column per element status), Chinese headers,
+frozen header row and file column, a filter, and conditional colouring of statuses and the gate.
+Sheet 2: what each element means (severity, weight, basis, guidance). The file is byte-identical for
+the same inputs: fixed document timestamps and zip entry times (SOURCE_DATE_EPOCH if set).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from rubric_check.atomic import write_bytes_atomic
+from rubric_check.errors import RubricCheckError
+from rubric_check.formatters import sheet
+from rubric_check.formatters.base import Summary
+from rubric_check.formatters.collect import Collector, build_time, severity_label, status_label
+from rubric_check.messages import message
+
+FILLS = {"met": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE"}
+FONTS = {"met": "006100", "partial": "9C5700", "missing": "9C0006"}
+
+
+def require_openpyxl() -> Any:
+    """Import openpyxl, or explain in Chinese how to install the extra (exit 2 before scoring)."""
+    try:
+        import openpyxl
+    except ImportError as exc:
+        raise RubricCheckError("xlsx_unavailable", message("sheet.no_openpyxl")) from exc
+    return openpyxl
+
+
+class XlsxFormatter(Collector):
+    def __init__(self, target: str) -> None:
+        super().__init__()
+        self.target = target
+        require_openpyxl()
+
+    def workbook(self) -> Any:
+        openpyxl = require_openpyxl()
+        from openpyxl.formatting.rule import CellIsRule
+        from openpyxl.styles import Alignment, Font, PatternFill
+        from openpyxl.utils import get_column_letter
+
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = message("sheet.results_title")
+        header = sheet.headers(self.elements)
+        ws.append(header)
+        for result in self.results:
+            ws.append(sheet.row(result, self.elements))
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor="DDEBF7")
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.freeze_panes = "B2"
+        last_row = max(len(self.results) + 1, 2)
+        last_col = get_column_letter(len(header))
+        ws.auto_filter.ref = f"A1:{last_col}{last_row}"
+        widths = {"file": 36, "agency": 24, "title": 36, "missing": 24, "error": 36}
+        for i, key in enumerate(sheet.FIXED_COLUMNS, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = widths.get(key, 10)
+        first_element = len(sheet.FIXED_COLUMNS) + 1
+        for i in range(first_element, len(header) + 1):
+            ws.column_dimensions[get_column_letter(i)].width = 12
+
+        def colour(cells: str, text: str, status: str) -> None:
+            rule = CellIsRule(
+                operator="equal",
+                formula=[f'"{text}"'],
+                fill=PatternFill("solid", fgColor=FILLS[status], bgColor=FILLS[status]),
+                font=Font(color=FONTS[status]),
+            )
+            ws.conditional_formatting.add(cells, rule)
+
+        if len(header) >= first_element:
+            elements = f"{get_column_letter(first_element)}2:{last_col}{last_row}"
+            for status in FILLS:
+                colour(elements, status_label(status), status)
+        gate = get_column_letter(sheet.FIXED_COLUMNS.index("gate") + 1)
+        colour(f"{gate}2:{gate}{last_row}", message("terminal.passed"), "met")
+        colour(f"{gate}2:{gate}{last_row}", message("terminal.failed"), "missing")
+        colour(f"{gate}2:{gate}{last_row}", message("terminal.unreadable"), "partial")
+        self._legend(wb, Font, Alignment)
+        stamp = build_time()
+        wb.properties.creator = "rubric-check"
+        wb.properties.created = stamp
+        wb.properties.modified = stamp
+        return wb
+
+    def _legend(self, wb: Any, font: Any, alignment: Any) -> None:
+        ws = wb.create_sheet(message("sheet.elements_title"))
+        ws.append(
+            [message(f"sheet.el_{k}") for k in ("id", "name", "severity", "weight", "description", "basis", "guidance")]
+        )
+        for e in self.elements:
+            ws.append(
+                [e.id, e.name, severity_label(e.severity), e.weight]
+                + [sheet.safe_text(" ".join(t.split())) for t in (e.description, e.basis, e.guidance)]
+            )
+        for cell in ws[1]:
+            cell.font = font(bold=True)
+        ws.freeze_panes = "A2"
+        for letter, width in zip("ABCDEFG", (24, 20, 8, 8, 50, 50, 50), strict=True):
+            ws.column_dimensions[letter].width = width
+        for cells in ws.iter_rows(min_row=2, min_col=5, max_col=7):
+            for cell in cells:
+                cell.alignment = alignment(wrap_text=True, vertical="top")
+
+    def document(self) -> bytes:
+        from openpyxl.writer.excel import ExcelWriter
+
+        wb = self.workbook()
+        raw = io.BytesIO()
+        with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+            ExcelWriter(wb, archive).save()  # not wb.save(): that stamps the wall clock as "modified"
+        return _fixed_zip_times(raw.getvalue())
+
+    def stop(self, summary: Summary) -> None:
+        write_bytes_atomic(Path(self.target), self.document())
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """Rewrite the zip with every entry dated ``build_time()`` so the bytes do not depend on when."""
+    when = build_time().timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=when)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()

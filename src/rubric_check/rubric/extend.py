@@ -100,6 +100,10 @@ def _apply(base: Merged, file: RubricFile) -> Merged:
         where = describe_path(path, data)
         problems.append(f"{file.locate(path)}：{message('rubric.schema', where=where, detail=text)}")
 
+    def unknown(path: list[Any], element_id: str, action_key: str) -> None:
+        known = "、".join(by_id)
+        problem(path, message("rubric.unknown_element", id=element_id, action=message(action_key), known=known))
+
     for key, value in data.items():
         if key in EXTENSION_KEYS or key == "elements":
             continue
@@ -111,11 +115,7 @@ def _apply(base: Merged, file: RubricFile) -> Merged:
         origins.top[key] = file
     for element_id, patch in data.get("override", {}).items():
         if element_id not in by_id:
-            known = "、".join(by_id)
-            action = message("rubric.override_action")
-            problem(
-                ["override", element_id], message("rubric.unknown_element", id=element_id, action=action, known=known)
-            )
+            unknown(["override", element_id], element_id, "rubric.override_action")
             continue
         for key, value in patch.items():
             if value is None:
@@ -126,9 +126,7 @@ def _apply(base: Merged, file: RubricFile) -> Merged:
     disabled = set()
     for index, element_id in enumerate(data.get("disable", [])):
         if element_id not in by_id:
-            known = "、".join(by_id)
-            action = message("rubric.disable_action")
-            problem(["disable", index], message("rubric.unknown_element", id=element_id, action=action, known=known))
+            unknown(["disable", index], element_id, "rubric.disable_action")
         disabled.add(element_id)
     merged["elements"] = [e for e in merged.get("elements", []) if e["id"] not in disabled]
     for index, element in enumerate(data.get("elements", [])):

@@ -1,0 +1,197 @@
+"""The HTML reports in a real headless Chromium (the system browser; nothing is downloaded).
+
+Skipped with a reason where no browser or Playwright is installed; under CI=true that is a failure,
+because CI installs both (.ci/run).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SEEDS
+
+from rubric_check.commands.score import ScoreOptions, run
+from rubric_check.formatters.html_names import INDEX_NAME, report_name
+from rubric_check.formatters.html_pdf import find_browser
+
+SEED = SEEDS / "000_85fd514af7da5818.txt"
+INJECTED = "<script>alert(1)</script>"
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (required under CI=true; .ci/run installs it)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def executable() -> str:
+    path = find_browser()
+    if path is None:
+        _unavailable("no Chromium/Chrome found (apt-get install chromium fonts-noto-cjk)")
+    assert path is not None
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser(executable: str) -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds plus a report with injected markup, rendered once for the whole module."""
+    folder = tmp_path_factory.mktemp("browser")
+    injected = folder / "in" / "injected.txt"
+    injected.parent.mkdir()
+    text = SEED.read_text(encoding="utf-8").replace("一、主要举措和成效", f"一、主要举措和成效{INJECTED}", 1)
+    injected.write_text(f"{INJECTED}\n{text}", encoding="utf-8")
+    target = folder / "out"
+    options = ScoreOptions(paths=(str(SEEDS), str(injected)), html_dir=str(target))
+    run(options, io.StringIO(), io.StringIO())
+    return target
+
+
+class Watched:
+    """A page whose console errors, uncaught exceptions, dialogs and non-file requests are recorded."""
+
+    def __init__(self, browser: Any, media: str = "screen") -> None:
+        self.context = browser.new_context(viewport={"width": 1100, "height": 900}, java_script_enabled=True)
+        self.page = self.context.new_page()
+        self.problems: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: self.problems.append(m.text) if m.type in ("error", "warning") else None)
+        self.page.on("pageerror", lambda e: self.problems.append(str(e)))
+        self.page.on("dialog", self._dialog)
+        self.page.route("**/*", self._route)
+        self.page.emulate_media(media=media)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        if url.startswith("file://"):
+            route.continue_()
+        else:
+            self.requests.append(url)
+            route.abort()
+
+    def open(self, path: Path) -> Any:
+        self.page.goto(path.resolve().as_uri())
+        self.page.wait_for_load_state("load")
+        return self.page
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def watched(browser: Any) -> Iterator[Watched]:
+    page = Watched(browser)
+    yield page
+    page.close()
+
+
+def test_gap_report_renders_with_no_errors_and_no_network(watched: Watched, out: Path, tmp_path: Path) -> None:
+    page = watched.open(out / report_name(str(SEED)))
+    assert page.title().startswith("差距报告")
+    assert page.locator("html").get_attribute("lang") == "zh-CN"
+    blocking = page.locator("article.card.blocking")
+    assert blocking.count() == 1 and blocking.first.is_visible()
+    assert "不足的原因" in blocking.first.inner_text()
+    assert page.locator(".alert").is_visible()
+    # the inline script ran (CSP hash matches): the expand/collapse toolbar is shown and works
+    assert page.locator(".toolbar").is_visible()
+    first = page.locator("details.met-item").first
+    assert first.get_attribute("open") is None and not first.locator(".met-body").is_visible()
+    page.get_by_role("button", name="全部展开").click()
+    assert first.locator(".met-body").is_visible()
+    shot = page.screenshot(path=str(tmp_path / "screen.png"), full_page=True)
+    assert shot[:8] == b"\x89PNG\r\n\x1a\n" and len(shot) > 10_000
+    assert watched.requests == [] and watched.problems == [] and watched.dialogs == []
+
+
+def test_injected_script_shows_as_text_and_never_runs(watched: Watched, out: Path) -> None:
+    page = watched.open(out / report_name(str(out.parent / "in" / "injected.txt")))
+    assert page.evaluate("document.scripts.length") == 1  # only our own
+    assert INJECTED in page.locator("body").inner_text()
+    assert watched.dialogs == [] and watched.requests == [] and watched.problems == []
+
+
+def test_print_media_hides_chrome_and_expands_met_elements(browser: Any, out: Path) -> None:
+    printed = Watched(browser, media="print")
+    try:
+        page = printed.open(out / report_name(str(SEED)))
+        for selector in (".toolbar", "nav.toc"):
+            assert not page.locator(selector).is_visible(), selector
+        bodies = page.locator("details.met-item .met-body")
+        assert bodies.count() == 18
+        assert all(bodies.nth(i).is_visible() for i in range(bodies.count()))
+        assert page.locator("details.met-item[open]").count() == 0  # by the print stylesheet, not by script
+        assert printed.problems == [] and printed.requests == []
+    finally:
+        printed.close()
+
+
+def test_index_sorts_and_links(watched: Watched, out: Path) -> None:
+    page = watched.open(out / INDEX_NAME)
+    assert page.locator("#count-reports").inner_text() == "6"
+    column = page.locator("#reports thead th").nth(4)  # 得分
+
+    def scores() -> list[float]:
+        cells = page.locator("#reports tbody tr td:nth-child(5)")
+        return [float(cells.nth(i).inner_text()) for i in range(cells.count())]
+
+    column.locator("button").click()
+    assert scores() == sorted(scores()) and column.get_attribute("aria-sort") == "ascending"
+    column.locator("button").click()
+    assert scores() == sorted(scores(), reverse=True)
+    link = page.locator("#reports tbody a").first
+    with page.expect_navigation():
+        link.click()
+    assert page.url.endswith(".html") and page.locator("article.card").count() > 0
+    assert watched.requests == [] and watched.problems == []
+
+
+def test_pdf_is_a4_with_extractable_chinese(executable: str, tmp_path: Path) -> None:
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfpage import PDFPage
+
+    target = tmp_path / "out"
+    stderr = io.StringIO()
+    run(ScoreOptions(paths=(str(SEED),), html_dir=str(target), pdf=True), io.StringIO(), stderr)
+    pdf = target / report_name(str(SEED), ".pdf")
+    assert pdf.is_file(), stderr.getvalue()
+    with pdf.open("rb") as handle:
+        boxes = [page.mediabox for page in PDFPage.get_pages(handle)]
+    assert len(boxes) >= 2
+    for box in boxes:  # A4 = 595.3 × 841.9 pt
+        assert abs(box[2] - box[0] - 595.3) < 2 and abs(box[3] - box[1] - 841.9) < 2
+    # CJK fonts map some glyphs to Kangxi radicals (⽣ for 生); NFKC folds them back
+    text = unicodedata.normalize("NFKC", extract_text(str(pdf)))
+    for words in ("湖滨区卫生健康委员会", "关于2023年法治政府建设情况的报告", "不足的原因", "主要举措和成效"):
+        assert words in "".join(text.split()), words

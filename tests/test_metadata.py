@@ -65,3 +65,13 @@ def test_title_spread_over_lines_below_document_number(rubric: Rubric) -> None:
     assert meta.agency == "宁海县司法局"
     assert meta.title == "关于2024年度法治政府建设工作情况的报告"
     assert meta.year == 2024
+
+
+def test_agency_line_below_the_title(rubric: Rubric) -> None:
+    text = "关于青禾县2023年度法治政府建设情况的报告\n\n青禾县人民政府\n\n一、主要举措和成效\n略。"
+    meta = document(text, rubric).meta
+    assert (meta.title, meta.agency, meta.title_agency) == (
+        "关于青禾县2023年度法治政府建设情况的报告",
+        "青禾县人民政府",
+        "青禾县人民政府",
+    )

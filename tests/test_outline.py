@@ -82,3 +82,16 @@ def test_word_heading_styles_count_even_without_numbers_or_at_the_end(rubric: Ru
     ]
     assert doc.meta.title is None
     assert doc.kinds_of[-1] == {"plans"}
+
+
+def test_unnumbered_section_lines_and_space_separated_numerals(rubric: Rubric) -> None:
+    doc = document(
+        "一 主要举措和成效\n全年办理案件。\n存在的问题和不足\n人员不足。\n下一步工作打算\n加强培训。\n加强培训\n",
+        rubric,
+    )
+    shown = [(h.level, h.marker, h.title, sorted(h.kinds)) for h in doc.headings]
+    assert shown == [
+        (1, "一", "主要举措和成效", ["measures"]),
+        (1, "", "存在的问题和不足", ["problems"]),
+        (1, "", "下一步工作打算", ["plans"]),
+    ]

@@ -105,7 +105,7 @@ def find_title_block(paragraphs: Sequence[Paragraph]) -> TitleBlock:
             break
         if _DATE.fullmatch(text) or _PREAMBLE_LINE.search(text):
             continue
-        if is_agency(text) and not title:
+        if is_agency(text):  # the body's name, above the title or (发文机关署名 style) below it
             agency.append(paragraph.index)
         else:
             title.append(paragraph.index)

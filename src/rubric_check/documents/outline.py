@@ -28,6 +28,9 @@ ENUMERATION_LEVEL = 5
 _INLINE_ENUMERATION = re.compile(rf"[。;；:：,，](?:其)?([{_CN}]{{1,2}})是(?![否非])")
 _TITLE_END = re.compile(r"[。;!?]")
 MAX_TITLE_CHARS = 40
+MAX_UNNUMBERED_CHARS = 25
+_SENTENCE_MARKS = re.compile(r"[,，。;；:：!?]")
+_SPACED_NUMERAL = re.compile(rf"^\s*[{_CN}]{{1,3}}[ \t\u3000]+\S")
 
 Classifier = Callable[[str], frozenset[str]]
 
@@ -59,9 +62,23 @@ def detect_heading(paragraph: Paragraph) -> tuple[int, str, str] | None:
         if not title or (level != ENUMERATION_LEVEL and len(title) > MAX_TITLE_CHARS):
             return None
         return level, match.group(0), title
+    spaced = _SPACED_NUMERAL.match(first.text)
+    if spaced and first.heading_level is None:  # "一 主要举措": the space was the separator
+        numeral = first.text.split()[0]
+        title = _first_sentence(paragraph.text[len(numeral) :])
+        return (1, numeral, title) if title and len(title) <= MAX_TITLE_CHARS else None
     if first.heading_level is not None:
         return first.heading_level, normalise(first.heading_number or ""), _first_sentence(paragraph.text)
     return None
+
+
+def _unnumbered(paragraph: Paragraph, classify: Classifier) -> tuple[int, str, str] | None:
+    """A short stand-alone line naming a section (存在的问题, 下一步工作打算) is a heading even unnumbered:
+    bold headings in Word or on web pages often lose their numbers in conversion."""
+    text = paragraph.text
+    if len(text) > MAX_UNNUMBERED_CHARS or _SENTENCE_MARKS.search(text) or not classify(text):
+        return None
+    return 1, "", text
 
 
 def _first_sentence(text: str) -> str:
@@ -76,7 +93,7 @@ def build_outline(paragraphs: Sequence[Paragraph], classify: Classifier, skip: f
     kinds_of: list[frozenset[str]] = []
     stack: list[tuple[int, int]] = []  # (level, heading index)
     for paragraph in paragraphs:
-        found = None if paragraph.index in skip else detect_heading(paragraph)
+        found = None if paragraph.index in skip else detect_heading(paragraph) or _unnumbered(paragraph, classify)
         if found is not None:
             level, marker, title = found
             opens_section = level != ENUMERATION_LEVEL

@@ -31,9 +31,9 @@ from rubric_check.rubric.schema_errors import explain
 
 DEFAULT_CREDIT = {"met": 1.0, "partial": 0.5, "missing": 0.0}
 DEFAULT_REASONS = {
-    "met": "报告中有“{name}”的相关内容（见证据）。",
-    "partial": "“{name}”只是简单提及，缺少本年度具体做法。",
-    "missing": "报告中没有找到“{name}”的相关内容。",
+    "met": "报告写了{name}方面的工作（见证据）。",
+    "partial": "报告对{name}只是简单提及，缺少本年度的具体做法和成效。",
+    "missing": "报告中没有找到{name}方面的内容。",
 }
 
 

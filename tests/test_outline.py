@@ -95,3 +95,8 @@ def test_unnumbered_section_lines_and_space_separated_numerals(rubric: Rubric) -
         (1, "", "存在的问题和不足", ["problems"]),
         (1, "", "下一步工作打算", ["plans"]),
     ]
+
+
+def test_heading_display_drops_conversion_debris(rubric: Rubric) -> None:
+    doc = document("[bookmark: _GoBack]三、存在的问题\n人员不足。", rubric)
+    assert doc.headings[0].display == "三、存在的问题"

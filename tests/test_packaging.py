@@ -27,6 +27,10 @@ def test_wheel_contains_bundled_data_and_scores_from_elsewhere(tmp_path: Path) -
             "rubric_check/bundled/rubric.schema.json",
             "rubric_check/data/messages.yaml",
             "rubric_check/data/document.yaml",
+            "rubric_check/bundled/local-gov.yaml",
+            "rubric_check/bundled/township.yaml",
+            "rubric_check/templates/report.html",
+            "rubric_check/templates/index.html",
         } <= names
         archive.extractall(tmp_path / "site")
     elsewhere = tmp_path / "elsewhere"

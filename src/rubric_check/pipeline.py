@@ -11,7 +11,7 @@ from rubric_check.engine import score_source
 from rubric_check.errors import InputError
 from rubric_check.messages import message
 from rubric_check.results import ReportError, ReportResult
-from rubric_check.rubric.model import Rubric
+from rubric_check.rubric.model import PatternTimeout, Rubric
 
 
 def score_input(item: Input, rubric: Rubric, min_score: float | None = None) -> ReportResult:
@@ -20,6 +20,9 @@ def score_input(item: Input, rubric: Rubric, min_score: float | None = None) -> 
         return score_source(read_source(item.path, item.shown), rubric, min_score)
     except InputError as exc:
         return ReportResult(path=item.shown, format=_format_of(item), error=ReportError(exc.kind, exc.text))
+    except PatternTimeout as exc:
+        text = message("cli.pattern_timeout", pattern=" | ".join(exc.sources)[:200], path=item.shown)
+        return ReportResult(path=item.shown, format=_format_of(item), error=ReportError("pattern_timeout", text))
     except Exception as exc:  # a bug must not cost the reviewer the rest of the batch
         traceback.print_exc(file=sys.stderr)
         text = message("cli.internal", path=item.shown, detail=type(exc).__name__)

@@ -54,6 +54,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return _checked(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return _checked(damaged), "utf-8 (invalid bytes replaced)"
     gb = _strict(data, "gb18030")
     if gb is not None and _rare_share(gb) <= _RARE_SHARE:
         return _checked(gb), "gb18030"
@@ -63,6 +66,18 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if gb is not None:
         return _checked(gb), "gb18030"
     return _detected(data)
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (a truncated copy, a bad merge): keep it, marking the damage.
+
+    Text in GB18030 or Big5 fails UTF-8 at almost every non-ASCII character, so a handful of
+    failures among thousands of valid sequences means damaged UTF-8, not another encoding.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    non_ascii = sum(1 for ch in text if ord(ch) > 127)
+    return text if bad <= max(2, (non_ascii - bad) // 100) else None
 
 
 def _strict(data: bytes, encoding: str) -> str | None:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from rubric_check.documents.conventions import conventions
 from rubric_check.documents.model import Heading, Paragraph
 from rubric_check.documents.normalise import normalise
 
@@ -111,7 +112,7 @@ def build_outline(paragraphs: Sequence[Paragraph], classify: Classifier, skip: f
 
 def _heading(paragraph: Paragraph, level: int, marker: str, title: str, kinds: frozenset[str], inline: bool) -> Heading:
     first = paragraph.first_line
-    display = (first.heading_number or "") + first.text.strip()
+    display = (first.heading_number or "") + conventions().debris.sub("", first.text).strip()
     if len(display) > 60:
         display = display[:60] + "…"
     return Heading(

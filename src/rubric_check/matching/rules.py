@@ -29,7 +29,7 @@ def _text(rule: TextRule, doc: Document) -> Outcome:
             continue
         if kinds & rule.not_in_kinds:
             continue
-        for match in rule.patterns.regex.finditer(paragraph.text):
+        for match in rule.patterns.finditer(paragraph.text):
             if rule.unless is not None and rule.unless.search(_sentence(paragraph.text, match)):
                 continue
             found.append((paragraph.index, match))

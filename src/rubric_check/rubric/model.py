@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -11,15 +10,36 @@ Status = Literal["met", "partial", "missing"]
 STATUSES: tuple[Status, ...] = ("met", "partial", "missing")
 
 
+# A rubric regex may backtrack catastrophically on some text; no single search may take longer.
+PATTERN_TIMEOUT_SECONDS = 2.0
+
+
+class PatternTimeout(Exception):
+    """A rubric pattern ran out of time on a report (the report gets an error entry)."""
+
+    def __init__(self, sources: tuple[str, ...]) -> None:
+        super().__init__(" | ".join(sources))
+        self.sources = sources
+
+
 @dataclass(frozen=True)
 class Patterns:
-    """Phrase and regex alternatives compiled into one expression."""
+    """Phrase and regex alternatives compiled into one expression (the ``regex`` module, for timeouts)."""
 
     sources: tuple[str, ...]
-    regex: re.Pattern[str]
+    regex: Any
 
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.regex.search(text)
+    def search(self, text: str) -> Any:
+        try:
+            return self.regex.search(text, timeout=PATTERN_TIMEOUT_SECONDS)
+        except TimeoutError as exc:
+            raise PatternTimeout(self.sources) from exc
+
+    def finditer(self, text: str) -> Iterator[Any]:
+        try:
+            yield from self.regex.finditer(text, timeout=PATTERN_TIMEOUT_SECONDS)
+        except TimeoutError as exc:
+            raise PatternTimeout(self.sources) from exc
 
 
 @dataclass(frozen=True)

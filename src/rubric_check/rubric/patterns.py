@@ -11,11 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import regex
+
 from rubric_check.documents.normalise import normalise, normalise_with_offsets
 from rubric_check.messages import message
 from rubric_check.rubric.model import Patterns
 
 _WORD_BOUNDARY = re.compile(r"(?<!\\)(?:\\\\)*\\[bB]")
+# Texts on which nested quantifiers ((a+)+, (.*x){20}) blow up; a pattern that cannot finish on
+# them within the probe time is refused at load (the per-search timeout is the safety net).
+_PROBES = ("a" * 28 + "!", "法" * 28 + "。", "1" * 28 + "x", "ab" * 16 + "!", " " * 28 + "x")
+PROBE_TIMEOUT_SECONDS = 0.2
 
 
 class PatternProblem(ValueError):
@@ -39,19 +45,24 @@ def compile_patterns(phrases: Sequence[str] = (), regexes: Sequence[str] = ()) -
     for pattern in regexes:
         check_regex(pattern)
         parts.append(f"(?:{pattern})")
-    return Patterns(sources=tuple(phrases) + tuple(regexes), regex=re.compile("|".join(parts)))
+    return Patterns(sources=tuple(phrases) + tuple(regexes), regex=regex.compile("|".join(parts)))
 
 
 def check_regex(pattern: str) -> None:
     """Raise PatternProblem for a regex that fails to compile or can never (or always) match."""
     try:
-        compiled = re.compile(pattern)
-    except re.error as exc:
-        raise PatternProblem(message("rubric.bad_regex", pattern=pattern, detail=exc.msg)) from exc
+        compiled = regex.compile(pattern)
+    except regex.error as exc:
+        raise PatternProblem(message("rubric.bad_regex", pattern=pattern, detail=str(exc))) from exc
     if _WORD_BOUNDARY.search(pattern):
         raise PatternProblem(message("rubric.word_boundary", pattern=pattern))
     if compiled.search("") is not None:
         raise PatternProblem(message("rubric.matches_empty", pattern=pattern))
+    for probe in _PROBES:
+        try:
+            compiled.search(probe, timeout=PROBE_TIMEOUT_SECONDS)
+        except TimeoutError as exc:
+            raise PatternProblem(message("rubric.backtracking", pattern=pattern)) from exc
     changed = sorted({ch for ch in pattern if not ch.isascii() and _changes(ch)})
     if changed:
         suggestion = "".join(_suggest(ch) for ch in pattern)

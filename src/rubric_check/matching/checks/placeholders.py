@@ -48,7 +48,7 @@ def prepare(params: dict) -> Params:
 
 def check(doc: Document, params: Params) -> CheckResult:
     found = [
-        (paragraph, match) for paragraph in doc.paragraphs for match in params.patterns.regex.finditer(paragraph.text)
+        (paragraph, match) for paragraph in doc.paragraphs for match in params.patterns.finditer(paragraph.text)
     ]
     if not found:
         return CheckResult("met", (), message("checks.placeholders.met"))

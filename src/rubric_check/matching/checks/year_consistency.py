@@ -19,6 +19,8 @@ from rubric_check.matching.evidence import excerpt, heading_evidence
 from rubric_check.matching.rules import section_headings
 from rubric_check.messages import message
 from rubric_check.results import CheckResult, Evidence
+from rubric_check.rubric.model import Patterns
+from rubric_check.rubric.patterns import compile_patterns
 
 TYPE = "year_consistency"
 DEFAULTS = {
@@ -43,13 +45,15 @@ _HEADING_YEAR = re.compile(r"(?<![\d\-~至—])(\d{4})年(?!度?[-~至—]|以�
 class Params:
     plan_kinds: frozenset[str]
     report_kinds: frozenset[str]
-    plan_year: re.Pattern[str]
+    plan_year: Patterns
 
 
 def prepare(params: dict) -> Params:
     merged = {**DEFAULTS, **params}
     return Params(
-        frozenset(merged["plan_kinds"]), frozenset(merged["report_kinds"]), re.compile(merged["plan_year_regex"])
+        frozenset(merged["plan_kinds"]),
+        frozenset(merged["report_kinds"]),
+        compile_patterns(regexes=[merged["plan_year_regex"]]),
     )
 
 

@@ -7,6 +7,7 @@ rendered here in Chinese.
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -45,10 +46,10 @@ def cli() -> None:
 @cli.command(
     "score", context_settings=CONTEXT, help=message("cli.score_help"), options_metavar=message("cli.options_metavar")
 )
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, required=False, metavar="PATH...")
 @click.option("--rubric", "rubric", metavar="FILE", help=message("cli.rubric_help"))
 @click.option("--json", "json_target", metavar="FILE", help=message("cli.json_help"))
-@click.option("--html", "html_dir", metavar="DIR", default="reports_out", help=message("cli.html_help"))
+@click.option("--html", "html_dir", metavar="DIR", default=None, help=message("cli.html_help"))
 @click.option("--no-html", is_flag=True, help=message("cli.no_html_help"))
 @click.option("--pdf", is_flag=True, help=message("html.pdf_help"))
 @click.option(
@@ -58,15 +59,26 @@ def cli() -> None:
     metavar="N",
     help=message("cli.min_score_help"),
 )
+@click.option("--fail-on", "fail_on", metavar="POLICY", help=message("ci.fail_on_help"))
+@click.option("--sarif", metavar="FILE", help=message("ci.sarif_help"))
+@click.option("--junit", metavar="FILE", help=message("ci.junit_help"))
+@click.option("--markdown", metavar="FILE", help=message("ci.markdown_help"))
+@click.option("--xlsx", metavar="FILE", help=message("ci.xlsx_help"))
+@click.option("--csv", metavar="FILE", help=message("ci.csv_help"))
+@click.option("--config", "config_file", metavar="FILE", help=message("config.config_help"))
+@click.option("--no-config", is_flag=True, help=message("config.no_config_help"))
+@click.option("-q", "--quiet", is_flag=True, help=message("ci.quiet_help"))
+@click.option("-v", "--verbose", is_flag=True, help=message("ci.verbose_help"))
 @click.help_option("-h", "--help", help=message("cli.help_help"))
 def score_command(
     paths: tuple[str, ...],
     rubric: str | None,
     json_target: str | None,
-    html_dir: str,
+    html_dir: str | None,
     no_html: bool,
     pdf: bool,
     min_score: float | None,
+    **gate: Any,
 ) -> None:
     from rubric_check.commands.score import ScoreOptions, run
 
@@ -75,8 +87,12 @@ def score_command(
         rubric=rubric,
         min_score=min_score,
         json=json_target,
-        html_dir=None if no_html else html_dir,
+        html_dir=None if no_html else (html_dir or "reports_out"),
         pdf=pdf,
+        html_explicit=no_html or html_dir is not None,  # else a config file's outputs.html may decide
+        config=gate.pop("config_file"),
+        use_config=not gate.pop("no_config"),
+        **gate,
     )
     sys.exit(run(options, sys.stdout, sys.stderr))
 
@@ -138,6 +154,19 @@ def eval_command(labels: str, paths: tuple[str, ...], rubric: str | None, json_t
     from rubric_check.commands.evaluate import run
 
     sys.exit(run(labels, paths, rubric, json_target, sys.stdout, sys.stderr))
+
+
+@cli.command(
+    "config", context_settings=CONTEXT, help=message("config.help"), options_metavar=message("cli.options_metavar")
+)
+@click.option("--config", "config_file", metavar="FILE", help=message("config.config_help"))
+@click.option("--no-config", is_flag=True, help=message("config.no_config_help"))
+@click.option("--json", "as_json", is_flag=True, help=message("config.json_help"))
+@click.help_option("-h", "--help", help=message("cli.help_help"))
+def config_command(config_file: str | None, no_config: bool, as_json: bool) -> None:
+    from rubric_check.commands.config import run
+
+    sys.exit(run(config_file, not no_config, as_json, sys.stdout, sys.stderr))
 
 
 def _check_min_score(value: float | None) -> float | None:

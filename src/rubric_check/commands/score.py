@@ -7,12 +7,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from rubric_check.commands.outputs import not_outputs, output_formatters, written
+from rubric_check.config import Settings, load_settings, replace_options, select
+from rubric_check.console import ProgressFormatter, is_tty, use_color
 from rubric_check.discovery import discover
 from rubric_check.documents.readers import supported_suffixes
-from rubric_check.errors import RubricError
+from rubric_check.errors import RubricCheckError
 from rubric_check.formatters.base import Formatter, Summary
 from rubric_check.formatters.json_report import JsonFormatter
 from rubric_check.formatters.terminal import TerminalFormatter
+from rubric_check.gate import Gate
 from rubric_check.messages import message
 from rubric_check.pipeline import score_input
 from rubric_check.results import ReportResult
@@ -28,6 +32,18 @@ class ScoreOptions:
     json: str | None = None
     html_dir: str | None = "reports_out"
     pdf: bool = False
+    # CI gate (issue 5). html_explicit=False: --html/--no-html were not given, so a config file may decide.
+    html_explicit: bool = True
+    config: str | None = None
+    use_config: bool = True
+    fail_on: str | None = None
+    sarif: str | None = None
+    junit: str | None = None
+    markdown: str | None = None
+    xlsx: str | None = None
+    csv: str | None = None
+    quiet: bool = False
+    verbose: bool = False
 
 
 def exit_code(results: Sequence[ReportResult]) -> int:
@@ -43,19 +59,38 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
     from rubric_check.rubric.load import load_rubric
 
     try:
+        options, settings = _configured(options)
+        gate = Gate(settings.fail_on, options.min_score)
+        extra = output_formatters(options, gate)
         rubric = load_rubric(options.rubric)
-    except RubricError as exc:
+    except RubricCheckError as exc:
         stderr.write(exc.text + "\n")
         return EXIT_USAGE
+    if not options.paths:
+        stderr.write(message("cli.missing_argument", param="PATH") + "\n")
+        return EXIT_USAGE
+    if options.verbose and settings.config is not None:
+        stderr.write(message("ci.using_config", path=settings.config.path) + "\n")
     excluded = [Path(options.html_dir)] if options.html_dir else []
-    inputs = discover(options.paths, supported_suffixes(), exclude=excluded)
+    found = discover(options.paths, supported_suffixes(), exclude=excluded)
+    inputs = not_outputs(select(found, settings.include, settings.exclude, settings.base), options)
+    if found and not inputs:
+        if not options.quiet:
+            stderr.write(message("config.all_excluded") + "\n")
+        return EXIT_PASSED
     if not inputs:
         stderr.write(message("usage.no_inputs", supported="、".join(supported_suffixes())) + "\n")
         return EXIT_USAGE
     if options.pdf and not options.html_dir:
         stderr.write(message("html.pdf_needs_html") + "\n")
         return EXIT_USAGE
-    formatters: list[Formatter] = [TerminalFormatter(stderr if options.json == "-" else stdout)]
+    table = stderr if options.json == "-" else stdout
+    formatters: list[Formatter] = []
+    if is_tty(stderr) and len(inputs) > 1 and not options.quiet:
+        formatters.append(ProgressFormatter(stderr, len(inputs)))
+    if not options.quiet:
+        formatters.append(TerminalFormatter(table, color=use_color(table), verbose=options.verbose))
+    formatters.extend(extra)
     if options.json:
         formatters.append(JsonFormatter(options.json))
     if options.html_dir:
@@ -67,7 +102,7 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
         formatter.start(rubric)
     results = []
     for item in inputs:
-        result = score_input(item, rubric, options.min_score)
+        result = gate.apply(score_input(item, rubric, options.min_score), rubric)
         results.append(result)
         for formatter in formatters:
             formatter.report(result)
@@ -78,4 +113,22 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
     except OSError as exc:
         stderr.write(message("cli.write_failed", path=exc.filename or "", detail=exc.strerror or exc) + "\n")
         return EXIT_USAGE
+    if options.verbose:
+        for kind, path in written(options):
+            stderr.write(message("ci.written", kind=kind, path=path) + "\n")
     return exit_code(results)
+
+
+def _configured(options: ScoreOptions) -> tuple[ScoreOptions, Settings]:
+    """Options with the configuration file merged under them (command line wins)."""
+    cli = {
+        "paths": options.paths or None,
+        "rubric": options.rubric,
+        "pass_score": options.min_score,
+        "fail_on": options.fail_on,
+        "outputs.json": options.json,
+        "outputs.html": (options.html_dir or False) if options.html_explicit else None,
+        **{f"outputs.{k}": getattr(options, k) for k in ("sarif", "junit", "markdown", "xlsx", "csv")},
+    }
+    settings = load_settings(cli, options.config, options.use_config)
+    return replace_options(options, settings), settings

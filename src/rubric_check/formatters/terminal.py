@@ -23,10 +23,13 @@ def pad(text: str, width: int) -> str:
 class TerminalFormatter:
     """Rows are kept (one short tuple per report) so columns line up when printed at the end."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, color: bool = False, verbose: bool = False) -> None:
         self.stream = stream
+        self.color = color  # decided by the caller: only on a TTY, never with NO_COLOR
+        self.verbose = verbose  # also list each report's missing and partial elements
         self.rows: list[tuple[str, ...]] = []
         self.errors: list[str] = []
+        self.details: list[str] = []
         self.names: dict[str, str] = {}
 
     def start(self, rubric: Rubric) -> None:
@@ -40,15 +43,38 @@ class TerminalFormatter:
         missing = "、".join(e.name for e in result.missing_required) or message("terminal.none")
         gate = message("terminal.passed" if result.passed else "terminal.failed")
         self.rows.append((result.path, f"{result.score:.1f}", result.grade or "-", gate, missing))
+        if self.verbose:
+            self.details.extend(_gap_lines(result, gate))
 
     def stop(self, summary: Summary) -> None:
         header = tuple(message(f"terminal.header_{k}") for k in ("file", "score", "grade", "gate", "missing"))
         rows = [header, *self.rows]
         widths = [max(display_width(row[i]) for row in rows) for i in range(len(header) - 1)]
-        for row in rows:
+        for number, row in enumerate(rows):
             cells = [pad(cell, widths[i]) for i, cell in enumerate(row[:-1])]
+            if number and self.color:  # padding first, so escape codes do not shift the columns
+                cells[3] = _painted(row[3], cells[3])
             self.stream.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
+        for line in self.details:
+            self.stream.write(line + "\n")
         for error in self.errors:
             self.stream.write(error + "\n")
         self.stream.write(message("terminal.summary", **summary.__dict__) + "\n")
         self.stream.flush()
+
+
+def _painted(gate: str, padded: str) -> str:
+    from rubric_check.console import GREEN, RED, RESET, YELLOW
+
+    code = {message("terminal.passed"): GREEN, message("terminal.failed"): RED}.get(gate, YELLOW)
+    return padded.replace(gate, f"{code}{gate}{RESET}", 1)
+
+
+def _gap_lines(result: ReportResult, gate: str) -> list[str]:
+    order = {"missing": 0, "partial": 1}
+    found = sorted((e for e in result.elements if e.status in order), key=lambda e: (order[e.status], not e.required))
+    if not found:
+        return []
+    head = message("ci.gaps_header", path=result.path, score=f"{result.score:.1f}", gate=gate)
+    status = {s: message(f"status.{s}") for s in order}
+    return [head, *(message("ci.gap_line", status=status[e.status], name=e.name, message=e.message) for e in found)]

@@ -1,0 +1,40 @@
+"""JSON Schema of ``rubric-check.yaml`` / ``[tool.rubric-check]``: unknown keys are errors (typos)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_TEXT: dict[str, Any] = {"type": "string", "minLength": 1}
+_TEXTS: dict[str, Any] = {"anyOf": [_TEXT, {"type": "array", "items": _TEXT}]}
+_OUTPUT: dict[str, Any] = {"anyOf": [_TEXT, {"type": "null"}]}
+
+OUTPUT_KEYS = ("json", "html", "sarif", "junit", "markdown", "xlsx", "csv")
+POLICY_WORDS = ["required", "score", "any-missing", "none"]
+_WORD = "(" + "|".join(POLICY_WORDS) + ")"
+
+SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "rubric": _TEXT,
+        "paths": {"anyOf": [_TEXT, {"type": "array", "items": _TEXT, "minItems": 1}]},
+        "include": _TEXTS,
+        "exclude": _TEXTS,
+        "pass_score": {"type": "number", "minimum": 0, "maximum": 100},
+        "fail_on": {
+            "anyOf": [
+                {"type": "string", "pattern": rf"^\s*{_WORD}(\s*[,+]\s*{_WORD})*\s*$"},
+                {"type": "array", "items": {"enum": POLICY_WORDS}},
+            ]
+        },
+        "outputs": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                **{key: _OUTPUT for key in OUTPUT_KEYS},
+                "html": {"anyOf": [_TEXT, {"type": "null"}, {"const": False}]},
+            },
+        },
+    },
+}

@@ -73,7 +73,7 @@ def test_sentence_broken_across_lines_is_joined_even_across_blank_lines() -> Non
     joined = paragraphs[0]
     assert [line.number for line in joined.lines] == [1, 3]
     cut = joined.text.index("法等")
-    assert joined.char_lines[cut] == 3 and joined.char_cols[cut] == 0
+    assert joined.line_of(cut) == 3 and joined.char_cols[cut] == 0
 
 
 @pytest.mark.parametrize(

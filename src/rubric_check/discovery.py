@@ -48,8 +48,9 @@ def _walk(root: Path, wanted: set[str], excluded: set[Path]) -> list[Path]:
         seen_dirs.add(current)
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
         for name in sorted(names):
-            if not name.startswith((".", "~$")) and Path(name).suffix.lower() in wanted:
-                files.append(Path(directory) / name)
+            path = Path(directory) / name
+            if not name.startswith((".", "~$")) and path.suffix.lower() in wanted and path.is_file():
+                files.append(path)
     return files
 
 

@@ -6,6 +6,8 @@ column, so that evidence shown to a user is always a verbatim excerpt of the fil
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -34,15 +36,20 @@ class SourceText:
 class Paragraph:
     """A logical paragraph: one or more source lines joined where a sentence was broken.
 
-    ``text`` is the normalised text matched against; ``char_lines``/``char_cols`` give, for each
-    character of ``text``, the source line number and the column in that line's original text.
+    ``text`` is the normalised text matched against; ``char_cols`` gives, for each character of
+    ``text``, the column in its source line's original text, and ``line_starts`` the position in
+    ``text`` where each of ``lines`` begins (so ``line_of`` finds a character's line).
     """
 
     index: int
     text: str
-    char_lines: tuple[int, ...]
-    char_cols: tuple[int, ...]
+    char_cols: Sequence[int]
     lines: tuple[SourceLine, ...]
+    line_starts: tuple[int, ...]
+
+    def line_of(self, position: int) -> int:
+        """Source line number of the normalised character at ``position``."""
+        return self.lines[bisect_right(self.line_starts, position) - 1].number
 
     @property
     def first_line(self) -> SourceLine:

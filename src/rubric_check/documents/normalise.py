@@ -10,6 +10,7 @@ always cut from the original.
 from __future__ import annotations
 
 import unicodedata
+from array import array
 from collections.abc import Sequence
 from functools import cache
 
@@ -38,7 +39,7 @@ def _map_char(ch: str) -> str:
     return "".join(c for c in mapped if c not in QUOTES)
 
 
-def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+def normalise_with_offsets(text: str) -> tuple[str, Sequence[int]]:
     """Normalise ``text``; return it with, per output character, its index in ``text``.
 
     >>> normalise_with_offsets("落实“三项”制度（ 一 ）")[0]
@@ -71,7 +72,7 @@ def _debris_positions(text: str) -> set[int]:
     return positions
 
 
-def _squeeze_spaces(chars: list[str], offsets: list[int]) -> tuple[str, list[int]]:
+def _squeeze_spaces(chars: list[str], offsets: list[int]) -> tuple[str, Sequence[int]]:
     """Drop white space, except one space between two ASCII letters or digits (``HPV 疫苗`` keeps none)."""
     out_chars: list[str] = []
     out_offsets: list[int] = []
@@ -87,7 +88,7 @@ def _squeeze_spaces(chars: list[str], offsets: list[int]) -> tuple[str, list[int
         pending_space = None
         out_chars.append(ch)
         out_offsets.append(offset)
-    return "".join(out_chars), out_offsets
+    return "".join(out_chars), array("i", out_offsets)
 
 
 def _is_ascii_word(ch: str) -> bool:
@@ -110,7 +111,7 @@ def build_paragraphs(lines: Sequence[SourceLine]) -> tuple[Paragraph, ...]:
     """Normalise lines, drop non-text lines, and join lines broken in mid-sentence into paragraphs."""
     kept = _kept_lines(lines)
     paragraphs: list[Paragraph] = []
-    group: list[tuple[SourceLine, str, list[int]]] = []
+    group: list[tuple[SourceLine, str, Sequence[int]]] = []
     for item in kept:
         if group and not _continues(group[-1], item):
             paragraphs.append(_paragraph(len(paragraphs), group))
@@ -121,9 +122,9 @@ def build_paragraphs(lines: Sequence[SourceLine]) -> tuple[Paragraph, ...]:
     return tuple(paragraphs)
 
 
-def _kept_lines(lines: Sequence[SourceLine]) -> list[tuple[SourceLine, str, list[int]]]:
+def _kept_lines(lines: Sequence[SourceLine]) -> list[tuple[SourceLine, str, Sequence[int]]]:
     conv = conventions()
-    kept: list[tuple[SourceLine, str, list[int]]] = []
+    kept: list[tuple[SourceLine, str, Sequence[int]]] = []
     for line in lines:
         text, offsets = normalise_with_offsets(line.text)
         if not text or conv.drop_lines.search(text):
@@ -133,8 +134,8 @@ def _kept_lines(lines: Sequence[SourceLine]) -> list[tuple[SourceLine, str, list
 
 
 def _strip_trailing_navigation(
-    kept: list[tuple[SourceLine, str, list[int]]],
-) -> list[tuple[SourceLine, str, list[int]]]:
+    kept: list[tuple[SourceLine, str, Sequence[int]]],
+) -> list[tuple[SourceLine, str, Sequence[int]]]:
     conv = conventions()
     run = 0
     for line, text, _offsets in reversed(kept):
@@ -157,7 +158,7 @@ def _has_punctuation(text: str) -> bool:
     return any(ch in "，,、。；;：:！!？?" for ch in text)
 
 
-def _continues(previous: tuple[SourceLine, str, list[int]], current: tuple[SourceLine, str, list[int]]) -> bool:
+def _continues(previous: tuple[SourceLine, str, Sequence[int]], current: tuple[SourceLine, str, Sequence[int]]) -> bool:
     """Is ``current`` the rest of a sentence that ``previous`` broke off?"""
     prev_line, prev_text, _ = previous
     line, text, _ = current
@@ -171,18 +172,18 @@ def _continues(previous: tuple[SourceLine, str, list[int]], current: tuple[Sourc
     return len(prev_text) >= conv.join_min_chars and (_has_punctuation(prev_text) or len(prev_text) >= 40)
 
 
-def _paragraph(index: int, group: list[tuple[SourceLine, str, list[int]]]) -> Paragraph:
+def _paragraph(index: int, group: list[tuple[SourceLine, str, Sequence[int]]]) -> Paragraph:
     text_parts: list[str] = []
-    char_lines: list[int] = []
-    char_cols: list[int] = []
-    for line, text, offsets in group:
+    char_cols = array("i")  # compact: a per-character map must not cost a Python int per character
+    line_starts: list[int] = []
+    for _line, text, offsets in group:
+        line_starts.append(len(char_cols))
         text_parts.append(text)
-        char_lines.extend([line.number] * len(text))
         char_cols.extend(offsets)
     return Paragraph(
         index=index,
         text="".join(text_parts),
-        char_lines=tuple(char_lines),
-        char_cols=tuple(char_cols),
+        char_cols=char_cols,
         lines=tuple(line for line, _, _ in group),
+        line_starts=tuple(line_starts),
     )

@@ -132,7 +132,7 @@ def _inline_enumerations(paragraph: Paragraph) -> list[Heading]:
     for match in _INLINE_ENUMERATION.finditer(paragraph.text):
         start = match.start() + 1
         title = _first_sentence(paragraph.text[match.end() :])[:MAX_TITLE_CHARS]
-        line = paragraph.char_lines[start]
+        line = paragraph.line_of(start)
         source = paragraph.source_line(line)
         col = paragraph.char_cols[start]
         display = source.text[col : col + 60].strip()

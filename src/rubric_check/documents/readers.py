@@ -91,6 +91,8 @@ def read_source(path: Path, shown_path: str) -> SourceText:
             suffix=path.suffix or "无扩展名",
             supported="、".join(supported_suffixes()),
         )
+    if path.exists() and not path.is_file():  # a folder, pipe or device named like a report
+        raise InputError.of("not_regular", path=shown_path)
     source = reader(path, shown_path)
     if not any(line.text.strip() for line in source.lines):
         raise InputError.of("empty", path=shown_path)

@@ -15,11 +15,11 @@ def section_label(doc: Document, paragraph: int) -> str | None:
 
 def excerpt(doc: Document, paragraph: Paragraph, start: int, end: int) -> Evidence:
     """Evidence for the normalised span ``[start, end)`` of ``paragraph``: original words, same line."""
-    line_number = paragraph.char_lines[start]
+    line_number = paragraph.line_of(start)
     source = paragraph.source_line(line_number)
     first_col = paragraph.char_cols[start]
     last = end - 1
-    while last > start and paragraph.char_lines[last] != line_number:
+    while last > start and paragraph.line_of(last) != line_number:
         last -= 1
     last_col = paragraph.char_cols[last] + 1
     window_start = max(0, first_col - CONTEXT_CHARS)

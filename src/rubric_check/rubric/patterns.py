@@ -20,7 +20,7 @@ from rubric_check.rubric.model import Patterns
 _WORD_BOUNDARY = re.compile(r"(?<!\\)(?:\\\\)*\\[bB]")
 # Texts on which nested quantifiers ((a+)+, (.*x){20}) blow up; a pattern that cannot finish on
 # them within the probe time is refused at load (the per-search timeout is the safety net).
-_PROBES = ("a" * 28 + "!", "法" * 28 + "。", "1" * 28 + "x", "ab" * 16 + "!", " " * 28 + "x")
+_PROBES = ("a" * 3000 + "!", "法" * 3000 + "。", "1" * 3000 + "x", "abc," * 300 + "!", " " * 3000 + "x")
 PROBE_TIMEOUT_SECONDS = 0.2
 
 

@@ -13,6 +13,8 @@ from rubric_check.errors import RubricError
 from rubric_check.messages import message
 from rubric_check.rubric import bundled
 
+MAX_EXPANDED_NODES = 200_000
+
 
 @dataclass(frozen=True)
 class RubricFile:
@@ -77,6 +79,8 @@ def _parse(shown: str, identity: str, directory: Path | None, text: str) -> Rubr
     loader = yaml.SafeLoader(text)
     try:
         root = loader.get_single_node()
+        if root is not None and _expanded_size(root) > MAX_EXPANDED_NODES:
+            raise RubricError(shown, [message("rubric.too_many_aliases", path=shown, limit=MAX_EXPANDED_NODES)])
         data = loader.construct_document(root) if root is not None else None
     except yaml.constructor.ConstructorError as exc:
         raise RubricError(shown, [message("rubric.yaml_tag", path=shown, detail=exc.problem)]) from exc
@@ -85,6 +89,24 @@ def _parse(shown: str, identity: str, directory: Path | None, text: str) -> Rubr
     finally:
         loader.dispose()
     return RubricFile(shown, identity, directory, data, root)
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """Nodes the document holds once aliases are expanded, counted up to just past the limit.
+
+    Aliases share nodes, so a few lines of anchors can stand for billions of nodes ("billion
+    laughs"); everything after loading walks the expanded document, so it is refused here.
+    """
+    count = 0
+    stack = [root]
+    while stack and count <= MAX_EXPANDED_NODES:
+        node = stack.pop()
+        count += 1
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(v for pair in node.value for v in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return count
 
 
 def _yaml_detail(exc: yaml.YAMLError) -> str:

@@ -204,7 +204,7 @@ def test_index_links_resolve_and_nothing_is_external(seeds_out: Path) -> None:
 
 
 def test_injected_markup_is_shown_as_text(rubric: Rubric) -> None:
-    html = render_report(injected_result(rubric), rubric, rubric.pass_score)
+    html = render_report(injected_result(rubric), rubric)
     assert INJECTED not in html and "<img" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert html.count("<script>") == 1 and html.count("</style>") == 1  # only our own
@@ -218,7 +218,7 @@ def test_highlight_pieces_are_escaped_separately(rubric: Rubric) -> None:
     result = injected_result(rubric)
     element = ElementResult("legal-counsel", "法律顾问、公职律师", "met", "recommended", 3, "有<u>。", (evidence,))
     result = ReportResult(**{**result.__dict__, "elements": (*result.elements[:-1], element)})
-    html = render_report(result, rubric, rubric.pass_score)
+    html = render_report(result, rubric)
     assert "<q>前<mark>&lt;b&gt;&amp;法律顾问&lt;/b&gt;</mark>后</q>" in html
     assert "一、&lt;i&gt;举措&lt;/i&gt;" in html and "有&lt;u&gt;。" in html
 
@@ -392,3 +392,17 @@ def test_pdf_option_in_help() -> None:
 
     result = CliRunner().invoke(cli, ["score", "--help"])
     assert "--pdf" in result.output and "PDF" in result.output
+
+
+def test_pass_condition_and_failure_reasons_follow_the_fail_policy(rubric) -> None:
+    from rubric_check.gate import Gate
+
+    text = (SEEDS / "000_85fd514af7da5818.txt").read_text(encoding="utf-8")
+    source = SourceText("000.txt", "txt", tuple(SourceLine(i, t) for i, t in enumerate(text.split("\n"), 1)))
+    result = score_source(source, rubric)
+    default = render_report(result, rubric)
+    assert "通过条件：得分不低于 60 分，且必备要素没有缺失。" in default
+    assert "未通过的原因：必备要素缺失：不足的原因。" in default
+    lenient = render_report(result, rubric, Gate(fail_on=("score",), min_score=90))
+    assert "通过条件：得分不低于 90 分。" in lenient
+    assert "未通过的原因：得分 77.4 低于通过线 90 分。" in lenient

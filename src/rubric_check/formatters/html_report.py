@@ -22,6 +22,7 @@ from rubric_check.formatters.html_index import ReportSummary, index_view, summar
 from rubric_check.formatters.html_names import INDEX_NAME, report_name
 from rubric_check.formatters.html_render import render
 from rubric_check.formatters.html_view import report_view
+from rubric_check.gate import Gate
 from rubric_check.messages import message
 from rubric_check.results import ReportResult
 from rubric_check.rubric.model import Rubric
@@ -41,15 +42,17 @@ def _script(name: str) -> tuple[Markup, str]:
     return Markup(text), csp
 
 
-def render_report(result: ReportResult, rubric: Rubric, pass_score: float) -> str:
-    """The gap report page of one readable report."""
+def render_report(result: ReportResult, rubric: Rubric, gate: Gate | None = None) -> str:
+    """The gap report page of one readable report; the pass condition and failure reasons follow ``gate``."""
+    gate = gate or Gate()
     script, csp = _script("report.js")
     view = report_view(result, rubric)
     return render(
         "report.html",
         r=view,
         rubric=rubric,
-        pass_score=pass_score,
+        gate_rule=gate.describe(rubric),
+        fail_reasons=gate.reasons(result, rubric),
         file_name=Path(result.path).name or result.path,
         year_sources=YEAR_SOURCES,
         script=script,
@@ -57,32 +60,26 @@ def render_report(result: ReportResult, rubric: Rubric, pass_score: float) -> st
     )
 
 
-def render_index(summaries: list[ReportSummary], rubric: Rubric, pass_score: float) -> str:
+def render_index(summaries: list[ReportSummary], rubric: Rubric, gate: Gate | None = None) -> str:
     script, csp = _script("index.js")
-    return render(
-        "index.html", v=index_view(summaries, rubric), rubric=rubric, pass_score=pass_score, script=script, csp=csp
-    )
+    rule = (gate or Gate()).describe(rubric)
+    return render("index.html", v=index_view(summaries, rubric), rubric=rubric, gate_rule=rule, script=script, csp=csp)
 
 
 class HtmlFormatter:
     """Writes ``<dir>/<name>-<hash>.html`` per readable report and ``<dir>/index.html`` at the end."""
 
     def __init__(
-        self, directory: Path, *, pdf: bool = False, min_score: float | None = None, stderr: TextIO | None = None
+        self, directory: Path, *, pdf: bool = False, gate: Gate | None = None, stderr: TextIO | None = None
     ) -> None:
         self.directory = Path(directory)
         self.pdf = pdf
-        self.min_score = min_score
+        self.gate = gate or Gate()
         self.stderr = stderr
         self.browser: str | None = None
         self.rubric: Rubric | None = None
         self.summaries: list[ReportSummary] = []
         self.inputs: set[Path] = set()
-
-    @property
-    def pass_score(self) -> float:
-        assert self.rubric is not None
-        return self.rubric.pass_score if self.min_score is None else self.min_score
 
     def start(self, rubric: Rubric) -> None:
         self.rubric = rubric
@@ -104,7 +101,7 @@ class HtmlFormatter:
         if not self._safe_target(target):
             self.summaries.append(summarise(result, None, self.rubric))
             return
-        write_text_atomic(target, render_report(result, self.rubric, self.pass_score))
+        write_text_atomic(target, render_report(result, self.rubric, self.gate))
         self.summaries.append(summarise(result, name, self.rubric))
         if self.pdf and self.browser:
             self._print(target, result.path)
@@ -113,7 +110,7 @@ class HtmlFormatter:
         assert self.rubric is not None
         target = self.directory / INDEX_NAME
         if self._safe_target(target):
-            write_text_atomic(target, render_index(self.summaries, self.rubric, self.pass_score))
+            write_text_atomic(target, render_index(self.summaries, self.rubric, self.gate))
             self._warn(message("html.written", path=target))
 
     def _print(self, html: Path, shown: str) -> None:

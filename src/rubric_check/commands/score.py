@@ -96,8 +96,7 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
     if options.html_dir:
         from rubric_check.formatters.html_report import HtmlFormatter  # loads Jinja2 only when needed
 
-        formatters.append(HtmlFormatter(Path(options.html_dir), pdf=options.pdf, min_score=options.min_score,
-                                        stderr=stderr))
+        formatters.append(HtmlFormatter(Path(options.html_dir), pdf=options.pdf, gate=gate, stderr=stderr))
     for formatter in formatters:
         formatter.start(rubric)
     results = []

@@ -236,3 +236,34 @@ def test_rubric_of_ten_thousand_elements() -> None:
     rubric = compile_rubric(rubric_doc(elements=elements), "big.yaml")
     result = scored(SEED, rubric)
     assert len(result.elements) == 10_000 and result.score == 100.0
+
+
+def test_html_nested_ten_thousand_levels_with_scripts_frames_and_comments(tmp_path: Path) -> None:
+    body = "<div>" * 10_000 + "一、主要举措和成效<p>全年开展普法宣传12场。</p>" + "</div>" * 10_000
+    extras = (
+        "<script>var a = '行政复议案件3件';</script><iframe src='x'>双随机抽查</iframe>"
+        "<a href='javascript:alert(1)'>法律顾问</a><!-- 述职述法 -->"
+    )
+    path = tmp_path / "deep.html"
+    path.write_text(f"<html><head><meta charset='utf-8'></head><body>{body}{extras}</body></html>", encoding="utf-8")
+    result = scored(path)
+    assert result.error is None
+    statuses = dict(verdicts(result))
+    assert statuses["pufa"] == "met" and statuses["measures"] == "met"
+    assert statuses["review-litigation"] == statuses["double-random"] == statuses["shu-fa"] == "missing"
+
+
+def test_docx_with_thousands_of_tiny_paragraphs(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("关于2024年法治政府建设情况的报告")
+    for index in range(5000):
+        document.add_paragraph(f"第{index}段。")
+    document.add_paragraph("一、主要举措和成效")
+    document.add_paragraph("开展普法宣传12场。")
+    path = tmp_path / "many.docx"
+    document.save(path)
+    result = scored(path)
+    assert result.error is None
+    [evidence] = next(e for e in result.elements if e.id == "pufa").evidence
+    assert evidence.line == 5003

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from rubric_check.documents.decode import NotText, UnknownEncoding, decode_text
 from rubric_check.documents.files import read_bytes
@@ -82,6 +83,8 @@ def html_lines(text: str) -> list[str]:
         root = lxml_html.document_fromstring(text)
     except (etree.ParserError, ValueError):
         return []
+    if _depth(root) >= PARSER_DEPTH_LIMIT:
+        return _flat_lines(text)
     title_el = root.find(".//title")
     page_title = " ".join((title_el.text_content() if title_el is not None else "").split())
     html_text.clean_tree(root)
@@ -92,6 +95,34 @@ def html_lines(text: str) -> list[str]:
     if top and _squeezed(top) not in {_squeezed(line) for line in lines[:5]}:
         lines.insert(0, top)
     return [line for line in lines if not _is_furniture_line(line)]
+
+
+PARSER_DEPTH_LIMIT = 250  # libxml2 stops building the tree at 256 levels and drops what lies deeper
+_INVISIBLE_BLOCKS = re.compile(r"<!--.*?-->|<(script|style|iframe|noscript|template|head)\b.*?</\1\s*>", re.S | re.I)
+_BREAKING_TAGS = re.compile(r"</?(?:br|p|div|li|tr|h[1-6]|section|article|table|ul|ol|dd|dt)\b[^>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def _depth(root: Any) -> int:
+    deepest = 0
+    stack = [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in element)
+    return deepest
+
+
+def _flat_lines(text: str) -> list[str]:
+    """Text of a page nested too deeply for the parser (hostile or broken): tags stripped flat.
+
+    Scripts, styles, frames and comments are dropped first so they never become report text.
+    """
+    import html
+
+    flat = _ANY_TAG.sub("", _BREAKING_TAGS.sub("\n", _INVISIBLE_BLOCKS.sub("", text)))
+    lines = (" ".join(line.split()) for line in html.unescape(flat).split("\n"))
+    return [line for line in lines if line and not _is_furniture_line(line)]
 
 
 def _squeezed(text: str) -> str:

@@ -98,3 +98,12 @@ def test_evidence_is_a_verbatim_excerpt_with_highlight() -> None:
     start, end = evidence.highlight
     assert evidence.text[start:end] == "三项”制度"
     assert evidence.section.startswith("（二）严格执法")
+
+
+def test_evidence_says_where_the_excerpt_was_cut() -> None:
+    rubric = compile_rubric(rubric_doc(elements=[element(met={"text": {"phrases": ["三项制度"]}})]), "t.yaml")
+    long_line = "甲" * 40 + "落实三项制度" + "乙" * 40
+    [cut] = judge(rubric.elements[0], document(long_line, rubric), rubric).evidence
+    [whole] = judge(rubric.elements[0], document("落实三项制度。", rubric), rubric).evidence
+    assert (cut.cut_before, cut.cut_after) == (True, True)
+    assert (whole.cut_before, whole.cut_after) == (False, False)

@@ -17,6 +17,8 @@ class Evidence:
     section: str | None = None
     page: int | None = None
     highlight: tuple[int, int] | None = None
+    cut_before: bool = False  # the excerpt starts inside the line (shown with "…")
+    cut_after: bool = False
 
 
 @dataclass(frozen=True)

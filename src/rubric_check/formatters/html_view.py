@@ -36,6 +36,8 @@ class EvidenceView:
     before: str
     marked: str
     after: str
+    cut_before: bool = False
+    cut_after: bool = False
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,8 @@ def split_highlight(evidence: Evidence) -> EvidenceView:
         before=text[:start],
         marked=text[start:end],
         after=text[end:],
+        cut_before=evidence.cut_before,
+        cut_after=evidence.cut_after,
     )
 
 

@@ -25,6 +25,8 @@ def evidence_json(evidence: Evidence) -> dict[str, Any]:
         "section": evidence.section,
         "text": evidence.text,
         "highlight": list(evidence.highlight) if evidence.highlight else None,
+        "cut_before": evidence.cut_before,
+        "cut_after": evidence.cut_after,
     }
 
 

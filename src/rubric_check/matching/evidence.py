@@ -35,6 +35,8 @@ def excerpt(doc: Document, paragraph: Paragraph, start: int, end: int) -> Eviden
         section=section_label(doc, paragraph.index),
         page=source.page,
         highlight=(mark_start, mark_end),
+        cut_before=bool(source.text[:window_start].strip()),
+        cut_after=bool(source.text[window_end:].strip()),
     )
 
 

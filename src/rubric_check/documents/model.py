@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,16 @@ class Document:
     kinds_of: tuple[frozenset[str], ...]
     title_paragraphs: frozenset[int] = field(default_factory=frozenset)
     meta: Meta = field(default_factory=Meta)
+
+    @cached_property
+    def joined(self) -> tuple[str, tuple[int, ...]]:
+        """Every paragraph's text joined by newlines, and where each one starts (for whole-document searches)."""
+        starts = []
+        position = 0
+        for paragraph in self.paragraphs:
+            starts.append(position)
+            position += len(paragraph.text) + 1
+        return "\n".join(p.text for p in self.paragraphs), tuple(starts)
 
     def section_heading(self, paragraph: int) -> Heading | None:
         index = self.section_of[paragraph]

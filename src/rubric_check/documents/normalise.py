@@ -9,6 +9,7 @@ always cut from the original.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from collections.abc import Sequence
@@ -39,6 +40,38 @@ def _map_char(ch: str) -> str:
     return "".join(c for c in mapped if c not in QUOTES)
 
 
+class _Table(dict[int, str]):
+    """``str.translate`` table, filled on first sight of each character (reading's hot path).
+
+    Characters that do not map to exactly one character (quotes and invisibles map to none, ①
+    to three, … to ...) are remembered as irregular: between them, output and input advance
+    together, so offsets are ranges instead of a per-character loop.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.irregular: set[str] = set()
+        self._finder: tuple[int, re.Pattern[str]] = (-1, re.compile("$^"))
+
+    def __missing__(self, code: int) -> str:
+        mapped = _map_char(chr(code))
+        if len(mapped) != 1:
+            self.irregular.add(chr(code))
+        self[code] = mapped
+        return mapped
+
+    def finder(self) -> re.Pattern[str]:
+        """A character class of the irregular characters seen so far (rebuilt when one is added)."""
+        if self._finder[0] != len(self.irregular):
+            chars = "".join(re.escape(ch) for ch in sorted(self.irregular))
+            self._finder = (len(self.irregular), re.compile(f"[{chars}]"))
+        return self._finder[1]
+
+
+_TABLE = _Table()
+_SPACES = re.compile(r"\s+")  # \s is exactly str.isspace (both use Py_UNICODE_ISSPACE)
+
+
 def normalise_with_offsets(text: str) -> tuple[str, Sequence[int]]:
     """Normalise ``text``; return it with, per output character, its index in ``text``.
 
@@ -48,15 +81,33 @@ def normalise_with_offsets(text: str) -> tuple[str, Sequence[int]]:
     '2021年'
     """
     removed = _debris_positions(text)
-    chars: list[str] = []
-    offsets: list[int] = []
-    for index, ch in enumerate(text):
-        if index in removed:
-            continue
-        for out in _map_char(ch):
-            chars.append(out)
-            offsets.append(index)
-    return _squeeze_spaces(chars, offsets)
+    if removed:  # rare: conversion debris; the plain per-character way
+        chars: list[str] = []
+        offsets: list[int] = []
+        for index, ch in enumerate(text):
+            if index in removed:
+                continue
+            for out in _map_char(ch):
+                chars.append(out)
+                offsets.append(index)
+        return _squeeze_spaces(chars, offsets)
+    mapped = text.translate(_TABLE)  # also classifies every character not seen before
+    if _TABLE.irregular.isdisjoint(text):
+        return _squeeze(mapped, None)
+    parts: list[str] = []
+    aligned = array("i")
+    position = 0
+    for match in _TABLE.finder().finditer(text):
+        index = match.start()
+        parts.append(text[position:index].translate(_TABLE))
+        aligned.extend(range(position, index))
+        out = _TABLE[ord(text[index])]
+        parts.append(out)
+        aligned.extend([index] * len(out))
+        position = index + 1
+    parts.append(text[position:].translate(_TABLE))
+    aligned.extend(range(position, len(text)))
+    return _squeeze("".join(parts), aligned)
 
 
 def normalise(text: str) -> str:
@@ -89,6 +140,26 @@ def _squeeze_spaces(chars: list[str], offsets: list[int]) -> tuple[str, Sequence
         out_chars.append(ch)
         out_offsets.append(offset)
     return "".join(out_chars), array("i", out_offsets)
+
+
+def _squeeze(text: str, offsets: array[int] | None) -> tuple[str, Sequence[int]]:
+    """``_squeeze_spaces`` on whole runs (same result, faster); ``offsets`` None means ``range``."""
+    if _SPACES.search(text) is None:
+        return text, array("i", range(len(text))) if offsets is None else offsets
+    parts: list[str] = []
+    kept = array("i")
+    position = 0
+    for run in _SPACES.finditer(text):
+        start, end = run.span()
+        parts.append(text[position:start])
+        kept.extend(range(position, start) if offsets is None else offsets[position:start])
+        if start > 0 and end < len(text) and _is_ascii_word(text[start - 1]) and _is_ascii_word(text[end]):
+            parts.append(" ")
+            kept.append(start if offsets is None else offsets[start])
+        position = end
+    parts.append(text[position:])
+    kept.extend(range(position, len(text)) if offsets is None else offsets[position:])
+    return "".join(parts), kept
 
 
 def _is_ascii_word(ch: str) -> bool:

@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from functools import singledispatch
 
-from rubric_check.documents.model import Document, Heading
+from rubric_check.documents.model import Document, Heading, Paragraph
 from rubric_check.documents.outline import ENUMERATION_LEVEL
 from rubric_check.matching.evidence import excerpt, heading_evidence
 from rubric_check.results import Evidence, Outcome
-from rubric_check.rubric.model import AllRule, AnyRule, HeadingRule, NotRule, Rule, TextRule
+from rubric_check.rubric.model import (
+    PATTERN_TIMEOUT_SECONDS,
+    AllRule,
+    AnyRule,
+    HeadingRule,
+    NotRule,
+    Patterns,
+    Rule,
+    TextRule,
+)
 
 MAX_EVIDENCE = 3
+# Above this, a whole-document search could run into the pattern timeout a paragraph never meets.
+JOINED_MAX_CHARS = 500_000
 _SENTENCE_END = re.compile(r"[。!?;]")
 
 
@@ -23,7 +36,7 @@ def evaluate(rule: Rule, doc: Document) -> Outcome:
 @evaluate.register
 def _text(rule: TextRule, doc: Document) -> Outcome:
     found: list[tuple[int, re.Match[str]]] = []
-    for paragraph in doc.paragraphs:
+    for paragraph in _candidates(rule.patterns, doc):
         kinds = doc.kinds_of[paragraph.index]
         if rule.in_kinds and not (kinds & rule.in_kinds):
             continue
@@ -37,6 +50,36 @@ def _text(rule: TextRule, doc: Document) -> Outcome:
     if count < rule.min:
         return Outcome(False)
     return Outcome(True, _evidence(doc, found), rule.reason)
+
+
+def _candidates(patterns: Patterns, doc: Document) -> Sequence[Paragraph]:
+    """The paragraphs that can hold a match, in order: all of them, or fewer when one search says so.
+
+    For a context-free pattern, a match inside a paragraph is also a match at the same place of the
+    joined text, so a search from the start of any paragraph finds a match starting no later than
+    that paragraph's first one: searching again from the paragraph after each hit visits every
+    paragraph that can match, and skips the rest. Saves a search per paragraph and rule; verdicts
+    are those of the full scan (which still runs on the paragraphs kept). Long documents, and a
+    search that times out, get the full scan.
+    """
+    if not patterns.context_free:
+        return doc.paragraphs
+    text, starts = doc.joined
+    if len(text) > JOINED_MAX_CHARS:
+        return doc.paragraphs
+    found: list[Paragraph] = []
+    position = 0
+    search = patterns.regex.search
+    try:
+        while (match := search(text, position, timeout=PATTERN_TIMEOUT_SECONDS)) is not None:
+            index = bisect_right(starts, match.start()) - 1
+            found.append(doc.paragraphs[index])
+            if index + 1 >= len(starts):
+                break
+            position = starts[index + 1]
+    except TimeoutError:
+        return doc.paragraphs
+    return found
 
 
 def _sentence(text: str, match: re.Match[str]) -> str:

@@ -28,6 +28,9 @@ class Patterns:
 
     sources: tuple[str, ...]
     regex: Any
+    # A match depends only on the characters it consumes (no anchors, lookarounds, possessive or
+    # fuzzy parts): then one search over a whole document can tell which paragraphs to look at.
+    context_free: bool = False
 
     def search(self, text: str) -> Any:
         try:

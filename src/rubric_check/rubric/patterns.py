@@ -45,7 +45,61 @@ def compile_patterns(phrases: Sequence[str] = (), regexes: Sequence[str] = ()) -
     for pattern in regexes:
         check_regex(pattern)
         parts.append(f"(?:{pattern})")
-    return Patterns(sources=tuple(phrases) + tuple(regexes), regex=regex.compile("|".join(parts)))
+    return Patterns(
+        sources=tuple(phrases) + tuple(regexes),
+        regex=regex.compile("|".join(parts)),
+        context_free=all(context_free(pattern) for pattern in regexes),
+    )
+
+
+_QUANTIFIER = re.compile(r"\{\d*(?:,\d*)?\}")
+
+
+def context_free(pattern: str) -> bool:
+    """Does a match of ``pattern`` depend only on the characters it consumes? (Conservative.)
+
+    Anchors, lookarounds, inline flags, word boundaries, possessive and atomic parts, verbs and
+    fuzzy matching look beyond the match or prune alternatives; any of them answers False.
+
+    >>> context_free("规范性文件[^。;]{0,20}(?:制定|审核)"), context_free("(?<!一)公开"), context_free("^法治$")
+    (True, False, False)
+    """
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            if pattern[i + 1 : i + 2] in ("A", "Z", "z", "G", "K", "b", "B", "m", "M", ""):
+                return False
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(pattern, i)
+            if i < 0:
+                return False
+            continue
+        following = pattern[i + 1 : i + 2]
+        if ch in "^$" or (ch == "(" and following in ("?", "*") and pattern[i + 1 : i + 3] != "?:"):
+            return False
+        if ch in "*+?}" and following == "+":
+            return False
+        if ch == "{" and not _QUANTIFIER.match(pattern, i):
+            return False
+        i += 1
+    return True
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """Index after the character class opening at ``start``; -1 for nested sets (not analysed)."""
+    j = start + 1
+    if pattern[j : j + 1] == "^":
+        j += 1
+    if pattern[j : j + 1] == "]":
+        j += 1
+    while j < len(pattern) and pattern[j] != "]":
+        if pattern[j] == "[":
+            return -1
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1 if j < len(pattern) else -1
 
 
 def check_regex(pattern: str) -> None:

@@ -27,7 +27,8 @@ class Conventions:
 
 @cache
 def conventions() -> Conventions:
-    raw = yaml.safe_load(resources.files("rubric_check").joinpath("data/document.yaml").read_text(encoding="utf-8"))
+    text = resources.files("rubric_check").joinpath("data/document.yaml").read_text(encoding="utf-8")
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when available
     return Conventions(
         debris=re.compile("|".join(f"(?:{p})" for p in raw["debris"])),
         drop_lines=re.compile("|".join(f"(?:{p})" for p in raw["drop_lines"])),

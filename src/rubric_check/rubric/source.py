@@ -75,8 +75,23 @@ def read_rubric_file(name_or_path: str, relative_to: Path | None = None) -> Rubr
     return _parse(shown, f"bundled:{name_or_path}", None, resource.read_text(encoding="utf-8"))
 
 
+# libyaml (when PyYAML was built with it) parses about five times faster; the node tree, marks and
+# data are the same. Its error messages are not, so a file it refuses is parsed again by the
+# pure-Python loader for the message users see; so is one holding characters the latter refuses.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
 def _parse(shown: str, identity: str, directory: Path | None, text: str) -> RubricFile:
-    loader = yaml.SafeLoader(text)
+    if _FAST_LOADER is not None and not yaml.reader.Reader.NON_PRINTABLE.search(text):
+        try:
+            return _parse_with(_FAST_LOADER, shown, identity, directory, text)
+        except RubricError:
+            pass
+    return _parse_with(yaml.SafeLoader, shown, identity, directory, text)
+
+
+def _parse_with(loader_class: Any, shown: str, identity: str, directory: Path | None, text: str) -> RubricFile:
+    loader = loader_class(text)
     try:
         root = loader.get_single_node()
         if root is not None and _expanded_size(root) > MAX_EXPANDED_NODES:

@@ -69,6 +69,9 @@ def cli() -> None:
 @click.option("--no-config", is_flag=True, help=message("config.no_config_help"))
 @click.option("-q", "--quiet", is_flag=True, help=message("ci.quiet_help"))
 @click.option("-v", "--verbose", is_flag=True, help=message("ci.verbose_help"))
+@click.option(
+    "-j", "--jobs", type=int, callback=lambda _c, _p, v: _check_jobs(v), metavar="N", help=message("cli.jobs_help")
+)
 @click.help_option("-h", "--help", help=message("cli.help_help"))
 def score_command(
     paths: tuple[str, ...],
@@ -78,9 +81,11 @@ def score_command(
     no_html: bool,
     pdf: bool,
     min_score: float | None,
+    jobs: int | None,
     **gate: Any,
 ) -> None:
     from rubric_check.commands.score import ScoreOptions, run
+    from rubric_check.parallel import default_jobs
 
     options = ScoreOptions(
         paths=paths,
@@ -92,6 +97,7 @@ def score_command(
         html_explicit=no_html or html_dir is not None,  # else a config file's outputs.html may decide
         config=gate.pop("config_file"),
         use_config=not gate.pop("no_config"),
+        jobs=jobs or default_jobs(),
         **gate,
     )
     sys.exit(run(options, sys.stdout, sys.stderr))
@@ -172,6 +178,12 @@ def config_command(config_file: str | None, no_config: bool, as_json: bool) -> N
 def _check_min_score(value: float | None) -> float | None:
     if value is not None and not 0 <= value <= 100:
         raise click.BadParameter(message("usage.bad_min_score"))
+    return value
+
+
+def _check_jobs(value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise click.BadParameter(message("usage.bad_jobs"))
     return value
 
 

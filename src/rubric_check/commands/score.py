@@ -18,7 +18,7 @@ from rubric_check.formatters.json_report import JsonFormatter
 from rubric_check.formatters.terminal import TerminalFormatter
 from rubric_check.gate import Gate
 from rubric_check.messages import message
-from rubric_check.pipeline import score_input
+from rubric_check.parallel import Task, score_all
 from rubric_check.results import ReportResult
 
 EXIT_PASSED, EXIT_FAILED, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
@@ -44,6 +44,9 @@ class ScoreOptions:
     csv: str | None = None
     quiet: bool = False
     verbose: bool = False
+    # Worker processes (issue 8). The command line's default is every core; called as a library,
+    # scoring stays in this process unless asked.
+    jobs: int = 1
 
 
 def exit_code(results: Sequence[ReportResult]) -> int:
@@ -53,6 +56,29 @@ def exit_code(results: Sequence[ReportResult]) -> int:
     if any(not r.passed for r in results):
         return EXIT_FAILED
     return EXIT_PASSED
+
+
+class Tally:
+    """Counts for the summary and the exit code, kept as results stream past (never the results)."""
+
+    def __init__(self) -> None:
+        self.reports = self.passed = self.errors = 0
+
+    def add(self, result: ReportResult) -> None:
+        self.reports += 1
+        if result.error is not None:
+            self.errors += 1
+        elif result.passed:
+            self.passed += 1
+
+    def summary(self) -> Summary:
+        failed = self.reports - self.passed - self.errors
+        return Summary(reports=self.reports, passed=self.passed, failed=failed, errors=self.errors)
+
+    def exit_code(self) -> int:
+        if self.errors:
+            return EXIT_UNREADABLE
+        return EXIT_FAILED if self.reports > self.passed else EXIT_PASSED
 
 
 def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
@@ -99,13 +125,12 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
         formatters.append(HtmlFormatter(Path(options.html_dir), pdf=options.pdf, gate=gate, stderr=stderr))
     for formatter in formatters:
         formatter.start(rubric)
-    results = []
-    for item in inputs:
-        result = gate.apply(score_input(item, rubric, options.min_score), rubric)
-        results.append(result)
+    tally = Tally()
+    for result in score_all(inputs, Task(rubric, gate, options.min_score), options.jobs):
+        tally.add(result)
         for formatter in formatters:
             formatter.report(result)
-    summary = Summary.of(results)
+    summary = tally.summary()
     try:
         for formatter in formatters:
             formatter.stop(summary)
@@ -115,7 +140,7 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
     if options.verbose:
         for kind, path in written(options):
             stderr.write(message("ci.written", kind=kind, path=path) + "\n")
-    return exit_code(results)
+    return tally.exit_code()
 
 
 def _configured(options: ScoreOptions) -> tuple[ScoreOptions, Settings]:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from rubric_check import __version__
-from rubric_check.atomic import write_text_atomic
+from rubric_check.atomic import write_chunks_atomic
 from rubric_check.formatters.base import Summary
 from rubric_check.results import ElementResult, Evidence, ReportResult
 from rubric_check.rubric.model import Rubric
@@ -62,24 +65,35 @@ def report_json(result: ReportResult) -> dict[str, Any]:
 
 
 class JsonFormatter:
-    """Collects per-report records (small) and writes one document at the end."""
+    """Streams each report's record to a spool file as it comes, and writes the document at the end.
+
+    Nothing per report stays in memory (a record is ~20 KB of JSON; ten thousand would not fit
+    comfortably). The bytes are exactly ``json.dumps(document, ensure_ascii=False, indent=2)``.
+    """
 
     def __init__(self, target: str) -> None:
         self.target = target
         self.rubric: dict[str, Any] = {}
-        self.reports: list[dict[str, Any]] = []
+        self.spool: IO[str] | None = None
+        self.count = 0
 
     def start(self, rubric: Rubric) -> None:
         self.rubric = {"id": rubric.id, "name": rubric.name, "version": rubric.version}
+        # Open from start to stop (a with-block cannot span the lifecycle); closed in stop.
+        self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115
 
     def report(self, result: ReportResult) -> None:
-        self.reports.append(report_json(result))
+        assert self.spool is not None
+        self.spool.write(_REPORT_SEPARATOR if self.count else "")
+        self.spool.write(dumps_indented(report_json(result), _REPORT_INDENT))
+        self.count += 1
 
     def stop(self, summary: Summary) -> None:
+        assert self.spool is not None
         document = {
             "tool": {"name": "rubric-check", "version": __version__},
             "rubric": self.rubric,
-            "reports": self.reports,
+            "reports": [_PLACEHOLDER] if self.count else [],
             "summary": {
                 "reports": summary.reports,
                 "passed": summary.passed,
@@ -87,9 +101,83 @@ class JsonFormatter:
                 "errors": summary.errors,
             },
         }
-        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-        if self.target == "-":
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        else:
-            write_text_atomic(Path(self.target), text)
+        # The last occurrence is the one in "reports": only numbers follow it.
+        head, _, tail = (dumps_indented(document) + "\n").rpartition(dumps_indented(_PLACEHOLDER))
+        try:
+            chunks = itertools.chain([head], self._spooled(), [tail])
+            if self.target == "-":
+                for chunk in chunks:
+                    sys.stdout.write(chunk)
+                sys.stdout.flush()
+            else:
+                write_chunks_atomic(Path(self.target), chunks)
+        finally:
+            self.spool.close()
+
+    def _spooled(self) -> Iterator[str]:
+        assert self.spool is not None
+        self.spool.seek(0)
+        while chunk := self.spool.read(1 << 20):
+            yield chunk
+
+
+_PLACEHOLDER = "\u0000reports\u0000"
+_REPORT_INDENT = "    "  # reports are items of a list inside the top-level object
+_REPORT_SEPARATOR = ",\n" + _REPORT_INDENT
+
+
+def dumps_indented(value: Any, indent: str = "") -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` as if nested at ``indent``, without the
+    stdlib's pure-Python generator chain (which is what runs whenever ``indent`` is set).
+
+    >>> sample = {"a": [1, 2.5, None, True], "b": {}, "c": [], "d": {"e": "引号\\"\\n"}}
+    >>> dumps_indented(sample) == json.dumps(sample, ensure_ascii=False, indent=2)
+    True
+    """
+    out: list[str] = []
+    _dump(value, indent, out)
+    return "".join(out)
+
+
+def _dump(value: Any, indent: str, out: list[str]) -> None:
+    if isinstance(value, str):
+        out.append(_string(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, float):
+        out.append(json.dumps(value))
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = indent + "  "
+        opener = "{\n" + inner
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise TypeError(f"JSON keys here are strings, not {type(key).__name__}")
+            out.append(opener + _string(key) + ": ")
+            opener = ",\n" + inner
+            _dump(item, inner, out)
+        out.append("\n" + indent + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            out.append("[]")
+            return
+        inner = indent + "  "
+        opener = "[\n" + inner
+        for item in value:
+            out.append(opener)
+            opener = ",\n" + inner
+            _dump(item, inner, out)
+        out.append("\n" + indent + "]")
+    else:
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+_string = json.encoder.encode_basestring  # type: ignore[attr-defined]  # the C function json.dumps uses

@@ -1,0 +1,158 @@
+"""Scoring a batch: in this process, or in worker processes with results streamed back in input order.
+
+Output must not depend on ``--jobs``: results come back in exactly the order of the inputs, and the
+formatters run here, in that order. Memory must not grow with the batch: chunks are submitted only
+as results are consumed, so at most a few chunks are in flight. A worker that dies (a crash in a
+parser, the out-of-memory killer) costs only the report it was on: the unfinished chunks are scored
+again one report at a time, and a report that kills its worker again gets an error entry.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from rubric_check.discovery import Input
+from rubric_check.gate import Gate
+from rubric_check.messages import message
+from rubric_check.pipeline import score_input
+from rubric_check.results import ReportError, ReportResult
+from rubric_check.rubric.model import Rubric
+
+if TYPE_CHECKING:  # multiprocessing is imported only when workers are started
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+CHUNK_MAX = 16  # reports per task: fewer round trips, yet results flow back steadily
+IN_FLIGHT_PER_WORKER = 3  # chunks submitted ahead per worker: keeps workers busy, bounds memory
+
+
+@dataclass(frozen=True)
+class Task:
+    """What every report is scored with (the same in each worker)."""
+
+    rubric: Rubric
+    gate: Gate
+    min_score: float | None = None
+
+    def score(self, item: Input) -> ReportResult:
+        return self.gate.apply(score_input(item, self.rubric, self.min_score), self.rubric)
+
+
+def default_jobs() -> int:
+    """All cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def score_all(inputs: Sequence[Input], task: Task, jobs: int) -> Iterator[ReportResult]:
+    """Each input's result, in input order; ``jobs`` 1 (or a single input) scores in this process."""
+    workers = min(jobs, len(inputs))
+    if workers <= 1:
+        return (task.score(item) for item in inputs)
+    return _in_workers(inputs, task, workers)
+
+
+# The task of this worker process, set once by the initializer (under fork it is simply inherited).
+_TASK: Task | None = None
+
+
+def _init_worker(task: Task) -> None:
+    global _TASK
+    _TASK = task
+
+
+def _score_chunk(items: list[Input]) -> list[ReportResult]:
+    assert _TASK is not None
+    return [_TASK.score(item) for item in items]
+
+
+def _context() -> Any:
+    """fork where it is safe and cheap (Linux): workers inherit the compiled rubric instead of
+    unpickling it; elsewhere the platform default, and the rubric is pickled once per worker."""
+    import multiprocessing
+
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def _chunk_size(count: int, workers: int) -> int:
+    return max(1, min(CHUNK_MAX, count // (workers * 8)))
+
+
+class _Pool:
+    """A ProcessPoolExecutor that can be replaced after a worker died."""
+
+    def __init__(self, task: Task, workers: int) -> None:
+        self.task = task
+        self.workers = workers
+        self.executor = self._new(workers)
+
+    def _new(self, workers: int) -> ProcessPoolExecutor:
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init_worker, initargs=(self.task,))
+
+    def submit(self, items: list[Input]) -> Future[list[ReportResult]]:
+        return self.executor.submit(_score_chunk, items)
+
+    def renew(self, workers: int) -> None:
+        self.close()
+        self.executor = self._new(workers)
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _in_workers(inputs: Sequence[Input], task: Task, workers: int) -> Iterator[ReportResult]:
+    size = _chunk_size(len(inputs), workers)
+    chunks = iter([list(inputs[i : i + size]) for i in range(0, len(inputs), size)])
+    pool = _Pool(task, workers)
+    pending: deque[tuple[list[Input], Future[list[ReportResult]]]] = deque()
+
+    def fill() -> None:
+        while len(pending) < workers * IN_FLIGHT_PER_WORKER:
+            chunk = next(chunks, None)
+            if chunk is None:
+                return
+            pending.append((chunk, pool.submit(chunk)))
+
+    try:
+        fill()
+        while pending:
+            chunk, future = pending.popleft()
+            try:
+                results = future.result()
+            except Exception:  # a worker died (BrokenProcessPool) or a result could not come back
+                unfinished = [chunk, *(c for c, _ in pending)]
+                pending.clear()
+                yield from _one_by_one([item for c in unfinished for item in c], pool)
+                pool.renew(workers)
+            else:
+                yield from results
+            fill()
+    finally:
+        pool.close()
+
+
+def _one_by_one(items: list[Input], pool: _Pool) -> Iterator[ReportResult]:
+    """After a worker died: each report alone in a single worker, so the culprit is known."""
+    pool.renew(1)
+    for item in items:
+        try:
+            yield pool.submit([item]).result()[0]
+        except Exception:
+            yield _crashed(item)
+            pool.renew(1)
+
+
+def _crashed(item: Input) -> ReportResult:
+    text = message("cli.worker_crashed", path=item.shown)
+    fmt = item.path.suffix.lower().lstrip(".") or None
+    return ReportResult(path=item.shown, format=fmt, error=ReportError("worker_crashed", text))

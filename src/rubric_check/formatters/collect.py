@@ -6,6 +6,7 @@ report), so they collect results first; per-report records are small.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,7 +29,8 @@ class Collector:
         self.rubric = rubric
 
     def report(self, result: ReportResult) -> None:
-        self.results.append(result)
+        # The outline is for the HTML page only; kept here it would be most of what a batch holds.
+        self.results.append(dataclasses.replace(result, headings=()) if result.headings else result)
 
     def stop(self, summary: Summary) -> None:  # pragma: no cover - overridden
         raise NotImplementedError

@@ -15,6 +15,7 @@ def _catalogue() -> dict[str, Any]:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: start-up is faster
 
 
+@cache  # a gap report looks up a few hundred messages; the catalogue never changes during a run
 def _node(key: str) -> Any:
     node: Any = _catalogue()
     for part in key.split("."):

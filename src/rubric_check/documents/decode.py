@@ -9,6 +9,7 @@ and charset-normalizer decides what is left (Windows code pages, Shift-JIS and t
 from __future__ import annotations
 
 import codecs
+import re
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -135,9 +136,12 @@ def _detected(data: bytes) -> tuple[str, str]:
     return _checked(str(best)), best.encoding
 
 
+_CONTROL_CHARS = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_CONTROL)) + "]")
+
+
 def _checked(text: str) -> str:
     sample = text[:_SAMPLE]
-    controls = sum(1 for ch in sample if ch in _CONTROL)
+    controls = len(_CONTROL_CHARS.findall(sample))  # a regex, not a per-character loop: every file passes here
     if controls > max(8, len(sample) // 100):
         raise NotText("control characters")
     return text

@@ -53,20 +53,33 @@ def compile_patterns(phrases: Sequence[str] = (), regexes: Sequence[str] = ()) -
 
 
 _QUANTIFIER = re.compile(r"\{\d*(?:,\d*)?\}")
+# (?<!…) (?<=…) (?!…) (?=…) around plain characters, or one class of plain characters (no escapes,
+# no negation, nothing that could match a newline).
+_PLAIN = r"[^\\()\[\]{}|.^$*+?\s\x00-\x1f]"  # no control character: a range cannot reach "\n"
+_LOOKAROUND = re.compile(rf"\(\?<?[!=](?:{_PLAIN}+|\[{_PLAIN}+\])\)")
 
 
 def context_free(pattern: str) -> bool:
     """Does a match of ``pattern`` depend only on the characters it consumes? (Conservative.)
 
-    Anchors, lookarounds, inline flags, word boundaries, possessive and atomic parts, verbs and
-    fuzzy matching look beyond the match or prune alternatives; any of them answers False.
+    Anchors, inline flags, word boundaries, possessive and atomic parts, verbs and fuzzy matching
+    look beyond the match or prune alternatives; any of them answers False. A lookaround is
+    accepted when it only tests plain characters or one plain class (``(?<!一)``, ``(?<![上前])``):
+    it can never match the newline that separates paragraphs in the joined text, so it decides
+    there as it does inside the paragraph.
 
     >>> context_free("规范性文件[^。;]{0,20}(?:制定|审核)"), context_free("(?<!一)公开"), context_free("^法治$")
-    (True, False, False)
+    (True, True, False)
+    >>> context_free("(?<![^上])述法"), context_free("(?=.)x")
+    (False, False)
     """
     i, n = 0, len(pattern)
     while i < n:
         ch = pattern[i]
+        lookaround = _LOOKAROUND.match(pattern, i)
+        if lookaround is not None:
+            i = lookaround.end()
+            continue
         if ch == "\\":
             if pattern[i + 1 : i + 2] in ("A", "Z", "z", "G", "K", "b", "B", "m", "M", ""):
                 return False

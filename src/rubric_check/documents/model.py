@@ -10,6 +10,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,11 @@ class Document:
             starts.append(position)
             position += len(paragraph.text) + 1
         return "\n".join(p.text for p in self.paragraphs), tuple(starts)
+
+    @cached_property
+    def search_cache(self) -> dict[str, Any]:
+        """Per-pattern search results kept while this document is scored (see matching.rules)."""
+        return {}
 
     def section_heading(self, paragraph: int) -> Heading | None:
         index = self.section_of[paragraph]

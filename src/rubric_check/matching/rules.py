@@ -36,7 +36,7 @@ def evaluate(rule: Rule, doc: Document) -> Outcome:
 @evaluate.register
 def _text(rule: TextRule, doc: Document) -> Outcome:
     found: list[tuple[int, re.Match[str]]] = []
-    for paragraph in _candidates(rule.patterns, doc):
+    for paragraph in _candidates(rule, doc):
         kinds = doc.kinds_of[paragraph.index]
         if rule.in_kinds and not (kinds & rule.in_kinds):
             continue
@@ -52,8 +52,38 @@ def _text(rule: TextRule, doc: Document) -> Outcome:
     return Outcome(True, _evidence(doc, found), rule.reason)
 
 
-def _candidates(patterns: Patterns, doc: Document) -> Sequence[Paragraph]:
-    """The paragraphs that can hold a match, in order: all of them, or fewer when one search says so.
+def _candidates(rule: TextRule, doc: Document) -> Sequence[Paragraph]:
+    """The paragraphs that can hold a match of ``rule``, in order (``_text`` still applies the scope).
+
+    A rule limited to some sections (``in``) searches just those paragraphs; any other searches the
+    whole document once per pattern (rules often share phrase lists: the answer is kept on the
+    document).
+    """
+    if not rule.patterns.context_free:
+        return doc.paragraphs
+    if rule.in_kinds:
+        scope = [p for p in doc.paragraphs if doc.kinds_of[p.index] & rule.in_kinds]
+        return _search(rule.patterns, scope, *_joined(scope))
+    key = rule.patterns.regex.pattern
+    found = doc.search_cache.get(key)
+    if found is None:
+        found = doc.search_cache[key] = _search(rule.patterns, doc.paragraphs, *doc.joined)
+    return found
+
+
+def _joined(paragraphs: Sequence[Paragraph]) -> tuple[str, list[int]]:
+    starts = []
+    position = 0
+    for paragraph in paragraphs:
+        starts.append(position)
+        position += len(paragraph.text) + 1
+    return "\n".join(p.text for p in paragraphs), starts
+
+
+def _search(
+    patterns: Patterns, paragraphs: Sequence[Paragraph], text: str, starts: Sequence[int]
+) -> Sequence[Paragraph]:
+    """Those of ``paragraphs`` (joined into ``text`` by newlines) where a match can start.
 
     For a context-free pattern, a match inside a paragraph is also a match at the same place of the
     joined text, so a search from the start of any paragraph finds a match starting no later than
@@ -62,23 +92,20 @@ def _candidates(patterns: Patterns, doc: Document) -> Sequence[Paragraph]:
     are those of the full scan (which still runs on the paragraphs kept). Long documents, and a
     search that times out, get the full scan.
     """
-    if not patterns.context_free:
-        return doc.paragraphs
-    text, starts = doc.joined
     if len(text) > JOINED_MAX_CHARS:
-        return doc.paragraphs
+        return paragraphs
     found: list[Paragraph] = []
     position = 0
     search = patterns.regex.search
     try:
         while (match := search(text, position, timeout=PATTERN_TIMEOUT_SECONDS)) is not None:
             index = bisect_right(starts, match.start()) - 1
-            found.append(doc.paragraphs[index])
+            found.append(paragraphs[index])
             if index + 1 >= len(starts):
                 break
             position = starts[index + 1]
     except TimeoutError:
-        return doc.paragraphs
+        return paragraphs
     return found
 
 

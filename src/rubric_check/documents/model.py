@@ -113,6 +113,11 @@ class Document:
     meta: Meta = field(default_factory=Meta)
 
     @cached_property
+    def chars(self) -> int:
+        """Normalised characters in all paragraphs."""
+        return sum(len(p.text) for p in self.paragraphs)
+
+    @cached_property
     def joined(self) -> tuple[str, tuple[int, ...]]:
         """Every paragraph's text joined by newlines, and where each one starts (for whole-document searches)."""
         starts = []

@@ -59,8 +59,8 @@ def _candidates(rule: TextRule, doc: Document) -> Sequence[Paragraph]:
     whole document once per pattern (rules often share phrase lists: the answer is kept on the
     document).
     """
-    if not rule.patterns.context_free:
-        return doc.paragraphs
+    if not rule.patterns.context_free or doc.chars > JOINED_MAX_CHARS:
+        return doc.paragraphs  # a huge document is not copied once more: the plain scan, paragraph by paragraph
     if rule.in_kinds:
         scope = [p for p in doc.paragraphs if doc.kinds_of[p.index] & rule.in_kinds]
         return _search(rule.patterns, scope, *_joined(scope))
@@ -89,11 +89,9 @@ def _search(
     joined text, so a search from the start of any paragraph finds a match starting no later than
     that paragraph's first one: searching again from the paragraph after each hit visits every
     paragraph that can match, and skips the rest. Saves a search per paragraph and rule; verdicts
-    are those of the full scan (which still runs on the paragraphs kept). Long documents, and a
-    search that times out, get the full scan.
+    are those of the full scan (which still runs on the paragraphs kept). A search that times out
+    gets the full scan.
     """
-    if len(text) > JOINED_MAX_CHARS:
-        return paragraphs
     found: list[Paragraph] = []
     position = 0
     search = patterns.regex.search

@@ -77,7 +77,7 @@ def _damaged_utf8(data: bytes) -> str | None:
     """
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    non_ascii = sum(1 for ch in text if ord(ch) > 127)
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))  # characters above 127, counted in C
     return text if bad <= max(2, (non_ascii - bad) // 100) else None
 
 

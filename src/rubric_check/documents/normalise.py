@@ -100,14 +100,22 @@ def normalise_with_offsets(text: str) -> tuple[str, Sequence[int]]:
     for match in _TABLE.finder().finditer(text):
         index = match.start()
         parts.append(text[position:index].translate(_TABLE))
-        aligned.extend(range(position, index))
+        aligned.extend(_identity(position, index))
         out = _TABLE[ord(text[index])]
         parts.append(out)
         aligned.extend([index] * len(out))
         position = index + 1
     parts.append(text[position:].translate(_TABLE))
-    aligned.extend(range(position, len(text)))
+    aligned.extend(_identity(position, len(text)))
     return _squeeze("".join(parts), aligned)
+
+
+_IDENTITY = array("i", range(1 << 16))
+
+
+def _identity(start: int, end: int) -> array[int]:
+    """``array("i", range(start, end))`` by copying a slice (building it int by int is the slow part)."""
+    return _IDENTITY[start:end] if end <= len(_IDENTITY) else array("i", range(start, end))
 
 
 def normalise(text: str) -> str:
@@ -145,20 +153,20 @@ def _squeeze_spaces(chars: list[str], offsets: list[int]) -> tuple[str, Sequence
 def _squeeze(text: str, offsets: array[int] | None) -> tuple[str, Sequence[int]]:
     """``_squeeze_spaces`` on whole runs (same result, faster); ``offsets`` None means ``range``."""
     if _SPACES.search(text) is None:
-        return text, array("i", range(len(text))) if offsets is None else offsets
+        return text, _identity(0, len(text)) if offsets is None else offsets
     parts: list[str] = []
     kept = array("i")
     position = 0
     for run in _SPACES.finditer(text):
         start, end = run.span()
         parts.append(text[position:start])
-        kept.extend(range(position, start) if offsets is None else offsets[position:start])
+        kept.extend(_identity(position, start) if offsets is None else offsets[position:start])
         if start > 0 and end < len(text) and _is_ascii_word(text[start - 1]) and _is_ascii_word(text[end]):
             parts.append(" ")
             kept.append(start if offsets is None else offsets[start])
         position = end
     parts.append(text[position:])
-    kept.extend(range(position, len(text)) if offsets is None else offsets[position:])
+    kept.extend(_identity(position, len(text)) if offsets is None else offsets[position:])
     return "".join(parts), kept
 
 

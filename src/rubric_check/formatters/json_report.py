@@ -6,7 +6,7 @@ import itertools
 import json
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -134,50 +134,38 @@ def dumps_indented(value: Any, indent: str = "") -> str:
     >>> dumps_indented(sample) == json.dumps(sample, ensure_ascii=False, indent=2)
     True
     """
-    out: list[str] = []
-    _dump(value, indent, out)
-    return "".join(out)
-
-
-def _dump(value: Any, indent: str, out: list[str]) -> None:
-    if isinstance(value, str):
-        out.append(_string(value))
-    elif value is None:
-        out.append("null")
-    elif value is True:
-        out.append("true")
-    elif value is False:
-        out.append("false")
-    elif isinstance(value, int):
-        out.append(int.__repr__(value))
-    elif isinstance(value, float):
-        out.append(json.dumps(value))
-    elif isinstance(value, dict):
+    scalar = _SCALARS.get(type(value))
+    if scalar is not None:
+        return scalar(value)
+    inner = indent + "  "
+    if isinstance(value, dict):
         if not value:
-            out.append("{}")
-            return
-        inner = indent + "  "
-        opener = "{\n" + inner
+            return "{}"
+        items = []
         for key, item in value.items():
             if not isinstance(key, str):
                 raise TypeError(f"JSON keys here are strings, not {type(key).__name__}")
-            out.append(opener + _string(key) + ": ")
-            opener = ",\n" + inner
-            _dump(item, inner, out)
-        out.append("\n" + indent + "}")
-    elif isinstance(value, list | tuple):
+            scalar = _SCALARS.get(type(item))
+            items.append(_string(key) + ": " + (scalar(item) if scalar is not None else dumps_indented(item, inner)))
+        return "{\n" + inner + (",\n" + inner).join(items) + "\n" + indent + "}"
+    if isinstance(value, list | tuple):
         if not value:
-            out.append("[]")
-            return
-        inner = indent + "  "
-        opener = "[\n" + inner
+            return "[]"
+        items = []
         for item in value:
-            out.append(opener)
-            opener = ",\n" + inner
-            _dump(item, inner, out)
-        out.append("\n" + indent + "]")
-    else:
-        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+            scalar = _SCALARS.get(type(item))
+            items.append(scalar(item) if scalar is not None else dumps_indented(item, inner))
+        return "[\n" + inner + (",\n" + inner).join(items) + "\n" + indent + "]"
+    if isinstance(value, str | int | float):  # subclasses (an IntEnum, a str Enum): as json.dumps does
+        return json.dumps(value, ensure_ascii=False)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 _string = json.encoder.encode_basestring  # type: ignore[attr-defined]  # the C function json.dumps uses
+_SCALARS: dict[type, Callable[[Any], str]] = {
+    str: _string,
+    int: int.__repr__,
+    bool: lambda v: "true" if v else "false",
+    type(None): lambda _v: "null",
+    float: lambda v: json.dumps(v),  # float repr, and NaN/Infinity spelled as json.dumps spells them
+}

@@ -12,12 +12,12 @@ from rubric_check.documents.outline import ENUMERATION_LEVEL
 from rubric_check.matching.evidence import excerpt, heading_evidence
 from rubric_check.results import Evidence, Outcome
 from rubric_check.rubric.model import (
-    PATTERN_TIMEOUT_SECONDS,
     AllRule,
     AnyRule,
     HeadingRule,
     NotRule,
     Patterns,
+    PatternTimeout,
     Rule,
     TextRule,
 )
@@ -94,15 +94,15 @@ def _search(
     """
     found: list[Paragraph] = []
     position = 0
-    search = patterns.regex.search
+    search = patterns.search
     try:
-        while (match := search(text, position, timeout=PATTERN_TIMEOUT_SECONDS)) is not None:
+        while (match := search(text, position)) is not None:
             index = bisect_right(starts, match.start()) - 1
             found.append(paragraphs[index])
             if index + 1 >= len(starts):
                 break
             position = starts[index + 1]
-    except TimeoutError:
+    except PatternTimeout:
         return paragraphs
     return found
 

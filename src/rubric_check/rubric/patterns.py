@@ -49,6 +49,7 @@ def compile_patterns(phrases: Sequence[str] = (), regexes: Sequence[str] = ()) -
         sources=tuple(phrases) + tuple(regexes),
         regex=regex.compile("|".join(parts)),
         context_free=all(context_free(pattern) for pattern in regexes),
+        literal=not regexes,
     )
 
 

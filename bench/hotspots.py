@@ -1,7 +1,7 @@
 """Where one process spends its time scoring a corpus: cProfile of read → score → JSON (→ HTML).
 
-    python bench/profile.py --n 200            # top functions by own time
-    python bench/profile.py --n 200 --html --sort cumulative
+    python bench/hotspots.py --n 200            # top functions by own time
+    python bench/hotspots.py --n 200 --html --sort cumulative
 
 Runs in this process (no start-up, no workers), after one warm-up pass over the corpus, so the
 figures are the steady state a large batch sees.

@@ -34,8 +34,15 @@ def write_chunks_atomic(path: Path, chunks: Iterable[str]) -> None:
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            for chunk in chunks:
-                handle.write(chunk.encode("utf-8"))
+            pending: list[str] = []
+            size = 0
+            for chunk in chunks:  # a template yields many tiny pieces: write them in blocks
+                pending.append(chunk)
+                size += len(chunk)
+                if size >= 1 << 16:
+                    handle.write("".join(pending).encode("utf-8"))
+                    pending, size = [], 0
+            handle.write("".join(pending).encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, 0o644)

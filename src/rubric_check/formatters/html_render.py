@@ -6,6 +6,7 @@ Imported only when HTML is written, so runs with --no-html never load Jinja2.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -66,3 +67,8 @@ def environment() -> Environment:
 
 def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
+
+
+def render_stream(template: str, **context: Any) -> Iterator[str]:
+    """The same page in pieces, for a page that grows with the batch (the index of 10,000 reports)."""
+    return environment().get_template(template).generate(**context)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -16,11 +17,11 @@ from typing import TextIO
 
 from markupsafe import Markup
 
-from rubric_check.atomic import write_text_atomic
+from rubric_check.atomic import write_chunks_atomic, write_text_atomic
 from rubric_check.formatters.base import Summary
 from rubric_check.formatters.html_index import ReportSummary, index_view, summarise
 from rubric_check.formatters.html_names import INDEX_NAME, report_name
-from rubric_check.formatters.html_render import render
+from rubric_check.formatters.html_render import render, render_stream
 from rubric_check.formatters.html_view import report_view
 from rubric_check.gate import Gate
 from rubric_check.messages import message
@@ -61,9 +62,15 @@ def render_report(result: ReportResult, rubric: Rubric, gate: Gate | None = None
 
 
 def render_index(summaries: list[ReportSummary], rubric: Rubric, gate: Gate | None = None) -> str:
+    return "".join(index_chunks(summaries, rubric, gate))
+
+
+def index_chunks(summaries: list[ReportSummary], rubric: Rubric, gate: Gate | None = None) -> Iterator[str]:
+    """The index page in pieces: written as rendered, it never sits whole in memory (it grows with N)."""
     script, csp = _script("index.js")
     rule = (gate or Gate()).describe(rubric)
-    return render("index.html", v=index_view(summaries, rubric), rubric=rubric, gate_rule=rule, script=script, csp=csp)
+    view = index_view(summaries, rubric)
+    return render_stream("index.html", v=view, rubric=rubric, gate_rule=rule, script=script, csp=csp)
 
 
 class HtmlFormatter:
@@ -110,7 +117,7 @@ class HtmlFormatter:
         assert self.rubric is not None
         target = self.directory / INDEX_NAME
         if self._safe_target(target):
-            write_text_atomic(target, render_index(self.summaries, self.rubric, self.gate))
+            write_chunks_atomic(target, index_chunks(self.summaries, self.rubric, self.gate))
             self._warn(message("html.written", path=target))
 
     def _print(self, html: Path, shown: str) -> None:

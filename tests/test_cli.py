@@ -152,3 +152,9 @@ def test_gb18030_and_utf16_text_files_score_like_utf8(tmp_path: Path) -> None:
 def test_help_is_chinese(option: str) -> None:
     result = run("score", option)
     assert result.returncode == 0 and "用法" in result.stdout and "选项" in result.stdout
+
+
+def test_quiet_prints_nothing_for_a_clean_run(tmp_path: Path) -> None:
+    result = run("score", "-q", "--html", str(tmp_path / "out"), str(PASSING_SEED))
+    assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
+    assert (tmp_path / "out" / "index.html").exists()

@@ -122,7 +122,9 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
     if options.html_dir:
         from rubric_check.formatters.html_report import HtmlFormatter  # loads Jinja2 only when needed
 
-        formatters.append(HtmlFormatter(Path(options.html_dir), pdf=options.pdf, gate=gate, stderr=stderr))
+        formatters.append(
+            HtmlFormatter(Path(options.html_dir), pdf=options.pdf, gate=gate, stderr=stderr, quiet=options.quiet)
+        )
     for formatter in formatters:
         formatter.start(rubric)
     tally = Tally()

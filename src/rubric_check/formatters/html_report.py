@@ -77,12 +77,19 @@ class HtmlFormatter:
     """Writes ``<dir>/<name>-<hash>.html`` per readable report and ``<dir>/index.html`` at the end."""
 
     def __init__(
-        self, directory: Path, *, pdf: bool = False, gate: Gate | None = None, stderr: TextIO | None = None
+        self,
+        directory: Path,
+        *,
+        pdf: bool = False,
+        gate: Gate | None = None,
+        stderr: TextIO | None = None,
+        quiet: bool = False,
     ) -> None:
         self.directory = Path(directory)
         self.pdf = pdf
         self.gate = gate or Gate()
         self.stderr = stderr
+        self.quiet = quiet  # -q: warnings still show, the "written to" notice does not
         self.browser: str | None = None
         self.rubric: Rubric | None = None
         self.summaries: list[ReportSummary] = []
@@ -118,7 +125,8 @@ class HtmlFormatter:
         target = self.directory / INDEX_NAME
         if self._safe_target(target):
             write_chunks_atomic(target, index_chunks(self.summaries, self.rubric, self.gate))
-            self._warn(message("html.written", path=target))
+            if not self.quiet:
+                self._warn(message("html.written", path=target))
 
     def _print(self, html: Path, shown: str) -> None:
         from rubric_check.formatters.html_pdf import PdfError, print_pdf

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -49,15 +48,6 @@ class ScoreOptions:
     jobs: int = 1
 
 
-def exit_code(results: Sequence[ReportResult]) -> int:
-    """Per the contract: 3 if any input was unreadable (before 1), 1 if any report failed, else 0."""
-    if any(r.error is not None for r in results):
-        return EXIT_UNREADABLE
-    if any(not r.passed for r in results):
-        return EXIT_FAILED
-    return EXIT_PASSED
-
-
 class Tally:
     """Counts for the summary and the exit code, kept as results stream past (never the results)."""
 
@@ -76,6 +66,7 @@ class Tally:
         return Summary(reports=self.reports, passed=self.passed, failed=failed, errors=self.errors)
 
     def exit_code(self) -> int:
+        """Per the contract: 3 if any input was unreadable (before 1), 1 if any report failed, else 0."""
         if self.errors:
             return EXIT_UNREADABLE
         return EXIT_FAILED if self.reports > self.passed else EXIT_PASSED

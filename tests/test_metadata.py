@@ -75,3 +75,8 @@ def test_agency_line_below_the_title(rubric: Rubric) -> None:
         "青禾县人民政府",
         "青禾县人民政府",
     )
+
+
+def test_agency_named_before_the_subject_with_the_year_after(rubric: Rubric) -> None:
+    meta = document("湖滨区司法局法治政府建设年度报告（2023年度）\n一、主要举措和成效\n略。", rubric).meta
+    assert (meta.agency, meta.title_agency, meta.year) == ("湖滨区司法局", "湖滨区司法局", 2023)

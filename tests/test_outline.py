@@ -100,3 +100,9 @@ def test_unnumbered_section_lines_and_space_separated_numerals(rubric: Rubric) -
 def test_heading_display_drops_conversion_debris(rubric: Rubric) -> None:
     doc = document("[bookmark: _GoBack]三、存在的问题\n人员不足。", rubric)
     assert doc.headings[0].display == "三、存在的问题"
+
+
+def test_measures_subheading_about_solving_problems_is_not_a_problems_section(rubric: Rubric) -> None:
+    doc = document("一、主要举措和成效\n（二）主要解决群众急难问题\n办理诉求120件。\n二、存在的主要问题\n人员不足。", rubric)
+    kinds = [sorted(h.kinds) for h in doc.headings]
+    assert kinds == [["measures"], [], ["problems"]]

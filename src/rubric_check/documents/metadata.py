@@ -140,7 +140,8 @@ def read_meta(paragraphs: Sequence[Paragraph], block: TitleBlock) -> Meta:
 
 def _agency_from_title(title: str) -> str | None:
     suffixes = "|".join(map(re.escape, conventions().agency_suffixes))
-    match = re.match(rf"^([\u4e00-\u9fff()]{{2,30}}?(?:{suffixes}))(?=关于|\d{{4}}年|[〇零一二]{{4}}年)", title)
+    follows = r"关于|\d{4}年|[〇零一二]{4}年|法治|依法|年度"  # 某局关于… / 某局2024年… / 某局法治政府建设…
+    match = re.match(rf"^([\u4e00-\u9fff()]{{2,30}}?(?:{suffixes}))(?={follows})", title)
     return match.group(1) if match else None
 
 

@@ -103,6 +103,8 @@ def test_heading_display_drops_conversion_debris(rubric: Rubric) -> None:
 
 
 def test_measures_subheading_about_solving_problems_is_not_a_problems_section(rubric: Rubric) -> None:
-    doc = document("一、主要举措和成效\n（二）主要解决群众急难问题\n办理诉求120件。\n二、存在的主要问题\n人员不足。", rubric)
+    doc = document(
+        "一、主要举措和成效\n（二）主要解决群众急难问题\n办理诉求120件。\n二、存在的主要问题\n人员不足。", rubric
+    )
     kinds = [sorted(h.kinds) for h in doc.headings]
     assert kinds == [["measures"], [], ["problems"]]

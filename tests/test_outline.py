@@ -108,3 +108,11 @@ def test_measures_subheading_about_solving_problems_is_not_a_problems_section(ru
     )
     kinds = [sorted(h.kinds) for h in doc.headings]
     assert kinds == [["measures"], [], ["problems"]]
+
+
+def test_a_heading_reporting_a_plan_made_this_year_is_not_the_plans_section(rubric: Rubric) -> None:
+    doc = document(
+        "一、主要举措和成效\n（一）制定2023年度普法工作计划\n开展普法活动。\n二、2024年工作计划\n（一）深化普法。\n三、工作打算\n略。",
+        rubric,
+    )
+    assert [sorted(h.kinds) for h in doc.headings] == [["measures"], [], ["plans"], [], ["plans"]]

@@ -116,3 +116,8 @@ def test_a_heading_reporting_a_plan_made_this_year_is_not_the_plans_section(rubr
         rubric,
     )
     assert [sorted(h.kinds) for h in doc.headings] == [["measures"], [], ["plans"], [], ["plans"]]
+
+
+def test_first_responsible_person_heading_saying_work_situation_is_not_measures(rubric: Rubric) -> None:
+    doc = document("一、加强组织领导\n略。\n二、党政主要负责人履行第一责任人职责工作情况\n略。", rubric)
+    assert [sorted(h.kinds) for h in doc.headings] == [[], ["first-responsible-person"]]

@@ -163,3 +163,8 @@ def test_rubric_file_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "mine.yaml"
     path.write_text(yaml.safe_dump(rubric_doc(), allow_unicode=True), encoding="utf-8")
     assert load_rubric(str(path)).id == "mini"
+
+
+def test_section_unless_names_known_kinds() -> None:
+    sections = {"measures": {"name": "举措", "phrases": ["举措"], "unless": ["frp"]}}
+    assert any("未定义的章节类型“frp”" in p for p in problems_of(rubric_doc(sections=sections)))

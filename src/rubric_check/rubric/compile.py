@@ -52,9 +52,11 @@ class Compiler:
     def rubric(self, path: str) -> Rubric | None:
         doc = self.document
         sections = tuple(
-            SectionKind(kind, spec["name"], self.patterns(["sections", kind], spec))
+            SectionKind(kind, spec["name"], self.patterns(["sections", kind], spec), frozenset(spec.get("unless", ())))
             for kind, spec in doc["sections"].items()
         )
+        for kind, spec in doc["sections"].items():
+            self.known_kinds(["sections", kind, "unless"], spec.get("unless", ()))
         seen: set[str] = set()
         elements = []
         for index, raw in enumerate(doc["elements"]):

@@ -146,6 +146,7 @@ class SectionKind:
     id: str
     name: str
     patterns: Patterns
+    unless: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,9 @@ class Rubric:
 
     def classify(self, heading_title: str) -> frozenset[str]:
         """The section kinds a heading's words name (may be several, or none)."""
-        return frozenset(kind.id for kind in self.sections if kind.patterns.search(heading_title))
+        named = [kind for kind in self.sections if kind.patterns.search(heading_title)]
+        ids = {kind.id for kind in named}
+        return frozenset(kind.id for kind in named if not kind.unless & ids)
 
     def section_name(self, kind: str) -> str:
         return next((s.name for s in self.sections if s.id == kind), kind)

@@ -28,10 +28,6 @@ def use_color(stream: TextIO) -> bool:
     return is_tty(stream) and os.environ.get("TERM") != "dumb"
 
 
-def paint(text: str, code: str, enabled: bool) -> str:
-    return f"{code}{text}{RESET}" if enabled and text else text
-
-
 class ProgressFormatter:
     """``[#####-----] 3/10 file`` redrawn in place on stderr; erased before the results are printed."""
 

@@ -87,6 +87,3 @@ def build_time() -> datetime:
         return datetime.fromtimestamp(max(int(epoch), 315532800), tz=UTC).replace(tzinfo=None)
     return datetime(1980, 1, 1)
 
-
-def summary_line(summary: Summary) -> str:
-    return message("terminal.summary", **summary.__dict__)

@@ -61,10 +61,6 @@ def render_report(result: ReportResult, rubric: Rubric, gate: Gate | None = None
     )
 
 
-def render_index(summaries: list[ReportSummary], rubric: Rubric, gate: Gate | None = None) -> str:
-    return "".join(index_chunks(summaries, rubric, gate))
-
-
 def index_chunks(summaries: list[ReportSummary], rubric: Rubric, gate: Gate | None = None) -> Iterator[str]:
     """The index page in pieces: written as rendered, it never sits whole in memory (it grows with N)."""
     script, csp = _script("index.js")

@@ -99,3 +99,13 @@ def test_quantified_facts(rubric: Rubric, text: str, status: str, count: int) ->
 def test_signature_date(rubric: Rubric, closing: str, status: str) -> None:
     doc = document("关于2024年法治政府建设情况的报告\n正文。\n" + closing, rubric)
     assert signature_date.check(doc, signature_date.prepare({})).status == status
+
+
+def test_a_heading_reporting_on_last_years_plan_is_no_contradiction(rubric: Rubric) -> None:
+    text = (
+        "关于2023年法治政府建设情况的报告\n一、主要举措和成效\n（三）2023年重点工作完成情况\n略。\n"
+        "二、2024年工作计划\n略。"
+    )
+    doc = document(text, rubric)
+    assert [sorted(h.kinds) for h in doc.headings] == [["measures"], ["measures"], ["plans"]]
+    assert year_consistency.check(doc, year_consistency.prepare({})).status == "met"

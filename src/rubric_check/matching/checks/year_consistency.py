@@ -26,7 +26,9 @@ TYPE = "year_consistency"
 DEFAULTS = {
     "plan_kinds": ["plans"],
     "report_kinds": ["measures", "problems", "first-responsible-person"],
-    "plan_year_regex": r"(?P<year>\d{4})年度?[^。;,]{0,12}?(?:计划|打算|安排|思路|重点|展望|谋划)",
+    # "2023年重点工作完成情况" reports on last year's plan, it is not a plan: not counted.
+    "plan_year_regex": r"(?P<year>\d{4})年度?[^。;,]{0,12}?(?:计划|打算|安排|思路|重点|展望|谋划)"
+    r"(?![^。;,]{0,6}(?:完成|开展|落实|进展|推进|执行)情况)",
 }
 SCHEMA = {
     "type": "object",

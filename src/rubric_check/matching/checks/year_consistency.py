@@ -39,6 +39,9 @@ SCHEMA = {
         "plan_year_regex": {"type": "string", "pattern": r"\(\?P<year>"},
     },
 }
+# Only the parts' own headings (一、…) claim the report year; a sub-heading may name an earlier year
+# for good reason (（二）2022年遗留问题的处理).
+TOP_LEVEL = 1
 # A year that is part of a range (2021-2025年, 2021至2025年) or a "since" (2020年以来) is not a claim.
 _HEADING_YEAR = re.compile(r"(?<![\d\-~至—])(\d{4})年(?!度?[-~至—]|以来)")
 
@@ -83,7 +86,7 @@ def _claims(doc: Document, params: Params, year: int):
         if heading.kinds & params.plan_kinds:
             for match in params.plan_year.finditer(heading.title):
                 yield int(match.group("year")), year + 1, heading_evidence(doc, heading), _where(heading)
-        elif heading.kinds & params.report_kinds:
+        elif heading.kinds & params.report_kinds and heading.level <= TOP_LEVEL:
             for match in _HEADING_YEAR.finditer(heading.title):
                 yield int(match.group(1)), year, heading_evidence(doc, heading), _where(heading)
     heading_paragraphs = {h.paragraph for h in doc.headings if not h.inline}

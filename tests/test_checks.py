@@ -112,5 +112,8 @@ def test_a_heading_reporting_on_last_years_plan_is_no_contradiction(rubric: Rubr
 
 
 def test_an_earlier_year_in_a_sub_heading_is_no_contradiction(rubric: Rubric) -> None:
-    text = "关于2023年法治政府建设情况的报告\n一、主要举措和成效\n（二）2022年遗留问题的处理情况\n略。\n二、2024年工作计划\n略。"
+    text = (
+        "关于2023年法治政府建设情况的报告\n一、主要举措和成效\n（二）2022年遗留问题的处理情况\n略。\n"
+        "二、2024年工作计划\n略。"
+    )
     assert year_consistency.check(document(text, rubric), year_consistency.prepare({})).status == "met"

@@ -26,7 +26,7 @@ def run(element_id: str, rubric_name: str | None, out: TextIO, err: TextIO) -> i
         known = "、".join(e.id for e in rubric.elements)
         err.write(message("rubric_cmd.unknown_element", rubric=rubric.path, id=element_id, known=known) + "\n")
         return EXIT_USAGE
-    total = sum(e.weight for e in rubric.elements)
+    total = rubric.total_weight
     lines = [
         message("rubric_cmd.explain.title", name=element.name, id=element.id),
         message(

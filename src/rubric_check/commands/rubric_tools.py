@@ -30,7 +30,7 @@ def validate(name_or_path: str | None, out: TextIO, err: TextIO) -> int:
     rubric = _load(name_or_path, err)
     if rubric is None:
         return EXIT_INVALID
-    total = sum(e.weight for e in rubric.elements)
+    total = rubric.total_weight
     out.write(
         message(
             "rubric_cmd.valid",
@@ -82,7 +82,7 @@ def show(name_or_path: str | None, out: TextIO, err: TextIO) -> int:
     rubric = _load(name_or_path, err)
     if rubric is None:
         return EXIT_INVALID
-    total = sum(e.weight for e in rubric.elements)
+    total = rubric.total_weight
     rows = [tuple(messages("rubric_cmd.show_header"))]
     for element in rubric.elements:
         rows.append(

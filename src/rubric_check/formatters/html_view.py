@@ -123,7 +123,8 @@ def split_highlight(evidence: Evidence) -> EvidenceView:
     )
 
 
-def _gain(result: ElementResult, rubric: Rubric, total_weight: float) -> float:
+def _gain(result: ElementResult, rubric: Rubric) -> float:
+    total_weight = rubric.total_weight
     if total_weight <= 0:
         return 0.0
     lost = rubric.credit.get("met", 1.0) - rubric.credit.get(result.status, 0.0)
@@ -131,7 +132,6 @@ def _gain(result: ElementResult, rubric: Rubric, total_weight: float) -> float:
 
 
 def element_view(result: ElementResult, element: Element | None, rubric: Rubric) -> ElementView:
-    total = sum(e.weight for e in rubric.elements)
     return ElementView(
         id=result.id,
         name=result.name,
@@ -139,7 +139,7 @@ def element_view(result: ElementResult, element: Element | None, rubric: Rubric)
         severity=result.severity,
         required=result.required,
         weight=result.weight,
-        gain=_gain(result, rubric, total),
+        gain=_gain(result, rubric),
         message=result.message,
         description=element.description if element else "",
         basis=element.basis if element else "",

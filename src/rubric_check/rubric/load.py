@@ -52,14 +52,17 @@ def compile_rubric(document: Any, shown: str) -> Rubric:
 def _validate_file(file: RubricFile) -> list[str]:
     if not isinstance(file.data, dict):
         return [message("rubric.not_mapping", path=file.shown)]
-    found = problems(_validator().iter_errors(file.data))
-    return render(found, file.data, file.locate)
+    return _schema_problems(file.data, file.locate)
+
+
+def _schema_problems(document: dict[str, Any], locate: Locator | None) -> list[str]:
+    return render(problems(_validator().iter_errors(document)), document, locate)
 
 
 def _check_schema(document: dict[str, Any], shown: str, locate: Locator | None) -> None:
-    found = problems(_validator().iter_errors(document))
+    found = _schema_problems(document, locate)
     if found:
-        raise RubricError(shown, render(found, document, locate))
+        raise RubricError(shown, found)
 
 
 def _compile(document: dict[str, Any], shown: str, locate: Locator | None) -> Rubric:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 Status = Literal["met", "partial", "missing"]
@@ -168,6 +169,11 @@ class Rubric:
     elements: tuple[Element, ...]
     default_reasons: Mapping[str, str]
     description: str | None = None
+
+    @cached_property
+    def total_weight(self) -> float:
+        """Σ weight: the denominator of every element's share of the score."""
+        return sum(e.weight for e in self.elements)
 
     def classify(self, heading_title: str) -> frozenset[str]:
         """The section kinds a heading's words name (may be several, or none)."""

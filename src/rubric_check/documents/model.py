@@ -120,12 +120,7 @@ class Document:
     @cached_property
     def joined(self) -> tuple[str, tuple[int, ...]]:
         """Every paragraph's text joined by newlines, and where each one starts (for whole-document searches)."""
-        starts = []
-        position = 0
-        for paragraph in self.paragraphs:
-            starts.append(position)
-            position += len(paragraph.text) + 1
-        return "\n".join(p.text for p in self.paragraphs), tuple(starts)
+        return join_paragraphs(self.paragraphs)
 
     @cached_property
     def search_cache(self) -> dict[str, Any]:
@@ -135,3 +130,13 @@ class Document:
     def section_heading(self, paragraph: int) -> Heading | None:
         index = self.section_of[paragraph]
         return None if index is None else self.headings[index]
+
+
+def join_paragraphs(paragraphs: Sequence[Paragraph]) -> tuple[str, tuple[int, ...]]:
+    """The paragraphs' texts joined by newlines, and where each one starts in the joined text."""
+    starts = []
+    position = 0
+    for paragraph in paragraphs:
+        starts.append(position)
+        position += len(paragraph.text) + 1
+    return "\n".join(p.text for p in paragraphs), tuple(starts)

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import singledispatch
 
-from rubric_check.documents.model import Document, Heading, Paragraph
+from rubric_check.documents.model import Document, Heading, Paragraph, join_paragraphs
 from rubric_check.documents.outline import ENUMERATION_LEVEL
 from rubric_check.matching.evidence import excerpt, heading_evidence
 from rubric_check.results import Evidence, Outcome
@@ -63,21 +63,12 @@ def _candidates(rule: TextRule, doc: Document) -> Sequence[Paragraph]:
         return doc.paragraphs  # a huge document is not copied once more: the plain scan, paragraph by paragraph
     if rule.in_kinds:
         scope = [p for p in doc.paragraphs if doc.kinds_of[p.index] & rule.in_kinds]
-        return _search(rule.patterns, scope, *_joined(scope))
+        return _search(rule.patterns, scope, *join_paragraphs(scope))
     key = rule.patterns.regex.pattern
     found = doc.search_cache.get(key)
     if found is None:
         found = doc.search_cache[key] = _search(rule.patterns, doc.paragraphs, *doc.joined)
     return found
-
-
-def _joined(paragraphs: Sequence[Paragraph]) -> tuple[str, list[int]]:
-    starts = []
-    position = 0
-    for paragraph in paragraphs:
-        starts.append(position)
-        position += len(paragraph.text) + 1
-    return "\n".join(p.text for p in paragraphs), starts
 
 
 def _search(

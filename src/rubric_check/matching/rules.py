@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Sequence
 from functools import singledispatch
 
-from rubric_check.documents.model import Document, Heading, Paragraph, join_paragraphs
+from rubric_check.documents.model import Document, Heading
 from rubric_check.documents.outline import ENUMERATION_LEVEL
 from rubric_check.matching.evidence import excerpt, heading_evidence
+from rubric_check.matching.spans import Span, spans
 from rubric_check.results import Evidence, Outcome
-from rubric_check.rubric.model import (
-    AllRule,
-    AnyRule,
-    HeadingRule,
-    NotRule,
-    Patterns,
-    PatternTimeout,
-    Rule,
-    TextRule,
-)
+from rubric_check.rubric.model import AllRule, AnyRule, HeadingRule, NotRule, Rule, TextRule
 
 MAX_EVIDENCE = 3
-# Above this, a whole-document search could run into the pattern timeout a paragraph never meets.
-JOINED_MAX_CHARS = 500_000
 _SENTENCE_END = re.compile(r"[。!?;]")
 
 
@@ -35,87 +23,41 @@ def evaluate(rule: Rule, doc: Document) -> Outcome:
 
 @evaluate.register
 def _text(rule: TextRule, doc: Document) -> Outcome:
-    found: list[tuple[int, re.Match[str]]] = []
-    for paragraph in _candidates(rule, doc):
-        kinds = doc.kinds_of[paragraph.index]
+    found: list[Span] = []
+    for span in spans(rule.patterns, doc):
+        index, start, end = span
+        kinds = doc.kinds_of[index]
         if rule.in_kinds and not (kinds & rule.in_kinds):
             continue
         if kinds & rule.not_in_kinds:
             continue
-        for match in rule.patterns.finditer(paragraph.text):
-            if rule.unless is not None and rule.unless.search(_sentence(paragraph.text, match)):
-                continue
-            found.append((paragraph.index, match))
-    count = len({m.group(0) for _, m in found}) if rule.distinct else len(found)
+        if rule.unless is not None and rule.unless.search(_sentence(doc.paragraphs[index].text, start, end)):
+            continue
+        found.append(span)
+    count = len({doc.paragraphs[i].text[s:e] for i, s, e in found}) if rule.distinct else len(found)
     if count < rule.min:
         return Outcome(False)
     return Outcome(True, _evidence(doc, found), rule.reason)
 
 
-def _candidates(rule: TextRule, doc: Document) -> Sequence[Paragraph]:
-    """The paragraphs that can hold a match of ``rule``, in order (``_text`` still applies the scope).
-
-    A rule limited to some sections (``in``) searches just those paragraphs; any other searches the
-    whole document once per pattern (rules often share phrase lists: the answer is kept on the
-    document).
-    """
-    if not rule.patterns.context_free or doc.chars > JOINED_MAX_CHARS:
-        return doc.paragraphs  # a huge document is not copied once more: the plain scan, paragraph by paragraph
-    if rule.in_kinds:
-        scope = [p for p in doc.paragraphs if doc.kinds_of[p.index] & rule.in_kinds]
-        return _search(rule.patterns, scope, *join_paragraphs(scope))
-    key = rule.patterns.regex.pattern
-    found = doc.search_cache.get(key)
-    if found is None:
-        found = doc.search_cache[key] = _search(rule.patterns, doc.paragraphs, *doc.joined)
-    return found
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence (between 。；！？) that holds the match ``[start, end)``."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    end_match = _SENTENCE_END.search(text, end)
+    return text[begin : end_match.start() if end_match else len(text)]
 
 
-def _search(
-    patterns: Patterns, paragraphs: Sequence[Paragraph], text: str, starts: Sequence[int]
-) -> Sequence[Paragraph]:
-    """Those of ``paragraphs`` (joined into ``text`` by newlines) where a match can start.
-
-    For a context-free pattern, a match inside a paragraph is also a match at the same place of the
-    joined text, so a search from the start of any paragraph finds a match starting no later than
-    that paragraph's first one: searching again from the paragraph after each hit visits every
-    paragraph that can match, and skips the rest. Saves a search per paragraph and rule; verdicts
-    are those of the full scan (which still runs on the paragraphs kept). A search that times out
-    gets the full scan.
-    """
-    found: list[Paragraph] = []
-    position = 0
-    search = patterns.search
-    try:
-        while (match := search(text, position)) is not None:
-            index = bisect_right(starts, match.start()) - 1
-            found.append(paragraphs[index])
-            if index + 1 >= len(starts):
-                break
-            position = starts[index + 1]
-    except PatternTimeout:
-        return paragraphs
-    return found
-
-
-def _sentence(text: str, match: re.Match[str]) -> str:
-    """The sentence (between 。；！？) that holds the match."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, match.start())), default=0)
-    end_match = _SENTENCE_END.search(text, match.end())
-    return text[start : end_match.start() if end_match else len(text)]
-
-
-def _evidence(doc: Document, found: list[tuple[int, re.Match[str]]]) -> tuple[Evidence, ...]:
+def _evidence(doc: Document, found: list[Span]) -> tuple[Evidence, ...]:
     """Up to MAX_EVIDENCE excerpts, from different paragraphs where possible."""
-    chosen: list[tuple[int, re.Match[str]]] = []
+    chosen: list[Span] = []
     seen: set[int] = set()
-    for index, match in found:
-        if index not in seen:
-            chosen.append((index, match))
-            seen.add(index)
+    for span in found:
+        if span[0] not in seen:
+            chosen.append(span)
+            seen.add(span[0])
         if len(chosen) == MAX_EVIDENCE:
             break
-    return tuple(excerpt(doc, doc.paragraphs[i], m.start(), m.end()) for i, m in chosen)
+    return tuple(excerpt(doc, doc.paragraphs[i], s, e) for i, s, e in chosen)
 
 
 @evaluate.register

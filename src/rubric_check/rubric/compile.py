@@ -26,6 +26,7 @@ from rubric_check.rubric.model import (
     TextRule,
 )
 from rubric_check.rubric.patterns import PatternProblem, compile_patterns
+from rubric_check.rubric.phrases import PhraseIndex
 from rubric_check.rubric.problems import Problem
 from rubric_check.rubric.schema_errors import explain
 
@@ -45,6 +46,7 @@ class Compiler:
         self.problems: list[Problem] = []
         self.kinds = set(document.get("sections", {}))
         self.phrase_sets: Mapping[str, list[str]] = document.get("phrase_sets", {})
+        self.phrase_index = PhraseIndex()  # every text rule's phrases, found in one pass per report
 
     def problem(self, path: list[Any], text: str) -> None:
         self.problems.append(Problem(tuple(path), text))
@@ -162,7 +164,7 @@ class Compiler:
         self.known_kinds([*path, "text", "not_in"], spec.get("not_in", []))
         unless = spec.get("unless_sentence_has")
         return TextRule(
-            patterns=self.patterns([*path, "text"], spec),
+            patterns=self.patterns([*path, "text"], spec, self.phrase_index),
             in_kinds=frozenset(spec.get("in", [])),
             not_in_kinds=frozenset(spec.get("not_in", [])),
             min=spec.get("min", 1),
@@ -171,9 +173,9 @@ class Compiler:
             reason=reason,
         )
 
-    def patterns(self, path: list[Any], spec: Mapping[str, Any]) -> Patterns:
+    def patterns(self, path: list[Any], spec: Mapping[str, Any], index: PhraseIndex | None = None) -> Patterns:
         try:
-            return compile_patterns(spec.get("phrases", ()), spec.get("regex", ()))
+            return compile_patterns(spec.get("phrases", ()), spec.get("regex", ()), index)
         except PatternProblem as exc:
             self.problem(path, str(exc))
             return compile_patterns(["\u0000"])

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
+from rubric_check.rubric.phrases import PhraseIndex
+
 Status = Literal["met", "partial", "missing"]
 STATUSES: tuple[Status, ...] = ("met", "partial", "missing")
 
@@ -37,6 +39,9 @@ class Patterns:
     # Only phrases (no regex): cannot backtrack, so on text of ordinary length the timeout, which
     # costs a third of the search time in the regex module, is left out.
     literal: bool = False
+    # For a rubric's text rules: the phrases are found by the rubric's one-pass index, and only the
+    # regexes (``indexed.rest``) are searched on their own (see matching.spans).
+    indexed: IndexedPhrases | None = field(default=None, compare=False)
 
     def untimed(self, text: str) -> bool:
         return self.literal and len(text) <= UNTIMED_MAX_CHARS
@@ -59,6 +64,15 @@ class Patterns:
             yield from self.regex.finditer(text, timeout=PATTERN_TIMEOUT_SECONDS)
         except TimeoutError as exc:
             raise PatternTimeout(self.sources) from exc
+
+
+@dataclass(frozen=True)
+class IndexedPhrases:
+    """Where a phrase list sits in its rubric's PhraseIndex, and the list's regexes on their own."""
+
+    index: PhraseIndex
+    slot: int
+    rest: Patterns | None
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ import regex
 
 from rubric_check.documents.normalise import normalise, normalise_with_offsets
 from rubric_check.messages import message
-from rubric_check.rubric.model import Patterns
+from rubric_check.rubric.model import IndexedPhrases, Patterns
+from rubric_check.rubric.phrases import PhraseIndex
 
 _WORD_BOUNDARY = re.compile(r"(?<!\\)(?:\\\\)*\\[bB]")
 # Texts on which nested quantifiers ((a+)+, (.*x){20}) blow up; a pattern that cannot finish on
@@ -28,28 +29,37 @@ class PatternProblem(ValueError):
     """A pattern that cannot work; the message is the Chinese explanation."""
 
 
-def compile_patterns(phrases: Sequence[str] = (), regexes: Sequence[str] = ()) -> Patterns:
+def compile_patterns(
+    phrases: Sequence[str] = (), regexes: Sequence[str] = (), index: PhraseIndex | None = None
+) -> Patterns:
     """One alternation for all phrases (longest first) and regexes.
+
+    With ``index`` (a rubric's text rules), the phrases are also registered there, so that one
+    pass over a report finds them for every list at once.
 
     >>> compile_patterns(["“三项”制度"]).search("落实行政执法三项制度") is not None
     True
     """
-    parts: list[str] = []
     normalised_phrases = []
     for phrase in phrases:
         text = normalise(phrase)
         if not text:
             raise PatternProblem(message("rubric.empty_phrase", pattern=phrase))
         normalised_phrases.append(text)
-    parts.extend(re.escape(p) for p in sorted(set(normalised_phrases), key=lambda p: (-len(p), p)))
+    ordered = sorted(set(normalised_phrases), key=lambda p: (-len(p), p))  # the order the alternation tries them
     for pattern in regexes:
         check_regex(pattern)
-        parts.append(f"(?:{pattern})")
+    parts = [re.escape(p) for p in ordered] + [f"(?:{pattern})" for pattern in regexes]
+    indexed = None
+    if index is not None and ordered:
+        rest = compile_patterns(regexes=regexes) if regexes else None
+        indexed = IndexedPhrases(index, index.add(tuple(ordered)), rest)
     return Patterns(
         sources=tuple(phrases) + tuple(regexes),
         regex=regex.compile("|".join(parts)),
         context_free=all(context_free(pattern) for pattern in regexes),
         literal=not regexes,
+        indexed=indexed,
     )
 
 

@@ -1,0 +1,64 @@
+"""The fast ways of finding matches (one phrase pass, joined-text search) give what a plain
+paragraph-by-paragraph ``finditer`` of the list's alternation gives: same spans, same order."""
+
+from __future__ import annotations
+
+import hypothesis.strategies as st
+from hypothesis import HealthCheck, given, settings
+
+from rubric_check.matching.spans import spans
+from rubric_check.rubric.patterns import compile_patterns
+from rubric_check.rubric.phrases import PhraseIndex
+from rubric_check.testing import document
+
+# Few characters, so phrases overlap, nest and share prefixes and suffixes all the time.
+ALPHABET = "应急管理法治一公开信息。;，"
+PHRASES = st.lists(st.text("应急管理法治公开", min_size=1, max_size=4), max_size=8)
+REGEXES = st.lists(
+    st.sampled_from(
+        [
+            "(?<!一)公开[^。;]{0,3}(?:信息|管理)",
+            "管[^。]{0,2}理",
+            "法+治",
+            "(?:应急|管理)[^。;]{0,4}法",
+            "^法",  # not context-free: the paragraph-by-paragraph scan
+        ]
+    ),
+    max_size=3,
+    unique=True,
+)
+PARAGRAPHS = st.lists(st.text(ALPHABET, min_size=1, max_size=40), min_size=1, max_size=6)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def plain_finditer(patterns, doc) -> list[tuple[int, int, int]]:
+    return [(p.index, m.start(), m.end()) for p in doc.paragraphs for m in patterns.regex.finditer(p.text)]
+
+
+@SETTINGS
+@given(PHRASES, REGEXES, PARAGRAPHS, st.booleans())
+def test_spans_equal_a_plain_scan(phrases: list[str], regexes: list[str], texts: list[str], indexed: bool) -> None:
+    if not phrases and not regexes:
+        phrases = ["法治"]
+    index = PhraseIndex() if indexed else None
+    compile_patterns(["公开", "应急管理"], index=index)  # another list sharing the index
+    patterns = compile_patterns(phrases, regexes, index=index)
+    doc = document("\n\n".join(texts))
+    assert list(spans(patterns, doc)) == plain_finditer(patterns, doc)
+
+
+def test_nested_phrases_follow_the_lists_order_not_the_other_lists() -> None:
+    index = PhraseIndex()
+    short = compile_patterns(["应急"], index=index)
+    long = compile_patterns(["应急", "应急管理"], index=index)
+    doc = document("加强应急管理和应急处置。")
+    text = doc.paragraphs[0].text
+    assert [text[s:e] for _, s, e in spans(long, doc)] == ["应急管理", "应急"]
+    assert [text[s:e] for _, s, e in spans(short, doc)] == ["应急", "应急"]
+
+
+def test_a_phrase_wins_over_a_regex_starting_at_the_same_place() -> None:
+    patterns = compile_patterns(["公开"], ["公开[^。]{0,4}信息"], index=PhraseIndex())
+    doc = document("依法公开政府信息。")
+    text = doc.paragraphs[0].text
+    assert [text[s:e] for _, s, e in spans(patterns, doc)] == ["公开"]

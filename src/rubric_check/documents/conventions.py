@@ -13,7 +13,8 @@ import yaml
 @dataclass(frozen=True)
 class Conventions:
     debris: re.Pattern[str]
-    drop_lines: re.Pattern[str]
+    drop_at_start: re.Pattern[str]
+    drop_anywhere: re.Pattern[str]
     nav_min_run: int
     nav_max_chars: int
     sentence_end: frozenset[str]
@@ -24,14 +25,19 @@ class Conventions:
     title_kind: tuple[str, ...]
     title_max_chars: int
 
+    def is_dropped(self, text: str) -> bool:
+        """Is this normalised line a page number or web-page furniture rather than report text?"""
+        return self.drop_at_start.match(text) is not None or self.drop_anywhere.search(text) is not None
+
 
 @cache
 def conventions() -> Conventions:
     text = resources.files("rubric_check").joinpath("data/document.yaml").read_text(encoding="utf-8")
     raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when available
     return Conventions(
-        debris=re.compile("|".join(f"(?:{p})" for p in raw["debris"])),
-        drop_lines=re.compile("|".join(f"(?:{p})" for p in raw["drop_lines"])),
+        debris=_alternatives(raw["debris"]),
+        drop_at_start=_alternatives(raw["drop_lines"]["start"]),
+        drop_anywhere=_alternatives(raw["drop_lines"]["anywhere"]),
         nav_min_run=raw["trailing_nav"]["min_run"],
         nav_max_chars=raw["trailing_nav"]["max_chars"],
         sentence_end=frozenset(raw["sentence_end"]),
@@ -42,3 +48,7 @@ def conventions() -> Conventions:
         title_kind=tuple(raw["title"]["kind"]),
         title_max_chars=raw["title"]["max_chars"],
     )
+
+
+def _alternatives(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))

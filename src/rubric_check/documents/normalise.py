@@ -13,7 +13,6 @@ import re
 import unicodedata
 from array import array
 from collections.abc import Sequence
-from functools import cache
 
 from rubric_check.documents.conventions import conventions
 from rubric_check.documents.model import Paragraph, SourceLine
@@ -22,15 +21,16 @@ from rubric_check.documents.model import Paragraph, SourceLine
 QUOTES = frozenset("\"'“”‘’「」『』〝〞〟＂＇`´")
 INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff\u00ad")
 _CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}
-_HEADING_START = (
-    "一二三四五六七八九十",  # 一、 一是
-    "(〔[",  # (一) (1)
-    "0123456789",  # 1. 1、
-    "第",  # 第一部分
+_HEADING_START = frozenset(
+    "一二三四五六七八九十"  # 一、 一是
+    "(〔["  # (一) (1)
+    "0123456789"  # 1. 1、
+    "第"  # 第一部分
 )
+_MARKER_SEPARATORS = ("、", ".", ")", "〕", "]", "是", "部分", "章")
+_PUNCTUATION = re.compile("[，,、。；;：:！!？?]")
 
 
-@cache
 def _map_char(ch: str) -> str:
     if ch in QUOTES or ch in INVISIBLE:
         return ""
@@ -40,24 +40,28 @@ def _map_char(ch: str) -> str:
     return "".join(c for c in mapped if c not in QUOTES)
 
 
-class _Table(dict[int, str]):
-    """``str.translate`` table, filled on first sight of each character (reading's hot path).
+class _CharMap(dict[str, str]):
+    """Normalised form of each character outside ``_PLAIN``, filled on first sight (reading's hot path).
 
-    Characters that do not map to exactly one character (quotes and invisibles map to none, ①
-    to three, … to ...) are remembered as irregular: between them, output and input advance
-    together, so offsets are ranges instead of a per-character loop.
+    Characters that do not map to exactly one character (quotes and invisibles map to none, ① to
+    three, … to ...) are remembered as irregular: between them, output and input advance together,
+    so offsets are ranges instead of a per-character loop. Characters whose form holds white space
+    are remembered too: a line without them needs no squeezing.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self.irregular: set[str] = set()
+        self.spacing: set[str] = set()
         self._finder: tuple[int, re.Pattern[str]] = (-1, re.compile("$^"))
 
-    def __missing__(self, code: int) -> str:
-        mapped = _map_char(chr(code))
+    def __missing__(self, ch: str) -> str:
+        mapped = _map_char(ch)
         if len(mapped) != 1:
-            self.irregular.add(chr(code))
-        self[code] = mapped
+            self.irregular.add(ch)
+        if any(out.isspace() for out in mapped):
+            self.spacing.add(ch)
+        self[ch] = mapped
         return mapped
 
     def finder(self) -> re.Pattern[str]:
@@ -68,7 +72,12 @@ class _Table(dict[int, str]):
         return self._finder[1]
 
 
-_TABLE = _Table()
+# Characters that map to themselves and are not white space: CJK ideographs, ASCII but quotes and
+# the space, 、。〈〉《》【】—. Nearly all of a report; only the rest is looked up, one by one
+# (tests check the class against _map_char).
+_PLAIN = "\u4e00-\u9fff!#-&(-_a-~\u3001\u3002\u3008-\u300b\u3010\u3011\u2014"
+_SPECIAL = re.compile(f"([^{_PLAIN}])")  # captured: split() keeps the characters to look up
+_CHARS = _CharMap()
 _SPACES = re.compile(r"\s+")  # \s is exactly str.isspace (both use Py_UNICODE_ISSPACE)
 
 
@@ -80,34 +89,56 @@ def normalise_with_offsets(text: str) -> tuple[str, Sequence[int]]:
     >>> normalise_with_offsets("[bookmark: _GoBack]2021 年")[0]
     '2021年'
     """
-    removed = _debris_positions(text)
-    if removed:  # rare: conversion debris; the plain per-character way
-        chars: list[str] = []
-        offsets: list[int] = []
-        for index, ch in enumerate(text):
-            if index in removed:
-                continue
-            for out in _map_char(ch):
-                chars.append(out)
-                offsets.append(index)
-        return _squeeze_spaces(chars, offsets)
-    mapped = text.translate(_TABLE)  # also classifies every character not seen before
-    if _TABLE.irregular.isdisjoint(text):
-        return _squeeze(mapped, None)
-    parts: list[str] = []
+    debris = conventions().debris
+    if debris.search(text) is None:
+        return _normalise_clean(text)
+    return _without_debris(text, [match.span() for match in debris.finditer(text)])
+
+
+def _normalise_clean(text: str) -> tuple[str, Sequence[int]]:
+    """Map characters, then squeeze white space (text without conversion debris)."""
+    parts = _SPECIAL.split(text)  # plain runs at even positions, one other character at each odd one
+    if len(parts) == 1:
+        return text, _identity(0, len(text))
+    specials = parts[1::2]
+    parts[1::2] = map(_CHARS.__getitem__, specials)
+    mapped = "".join(parts)
+    offsets = None if _CHARS.irregular.isdisjoint(specials) else _aligned(text)
+    if _CHARS.spacing.isdisjoint(specials):
+        return mapped, _identity(0, len(mapped)) if offsets is None else offsets
+    return _squeeze(mapped, offsets)
+
+
+def _aligned(text: str) -> array[int]:
+    """Per mapped character its index in ``text``, when some characters map to none or several."""
     aligned = array("i")
     position = 0
-    for match in _TABLE.finder().finditer(text):
+    for match in _CHARS.finder().finditer(text):
         index = match.start()
-        parts.append(text[position:index].translate(_TABLE))
         aligned.extend(_identity(position, index))
-        out = _TABLE[ord(text[index])]
-        parts.append(out)
-        aligned.extend([index] * len(out))
+        aligned.extend([index] * len(_CHARS[match.group()]))
         position = index + 1
-    parts.append(text[position:].translate(_TABLE))
     aligned.extend(_identity(position, len(text)))
-    return _squeeze("".join(parts), aligned)
+    return aligned
+
+
+def _without_debris(text: str, spans: list[tuple[int, int]]) -> tuple[str, Sequence[int]]:
+    """Normalise ``text`` without the ``spans`` of debris; offsets still index ``text``.
+
+    Mapping is per character and squeezing looks only at what is kept, so normalising the kept
+    characters and carrying each offset back through ``origin`` is the same as skipping the debris.
+    """
+    kept: list[str] = []
+    origin = array("i")  # index in ``text`` of each kept character
+    position = 0
+    for start, end in spans:
+        kept.append(text[position:start])
+        origin.extend(_identity(position, start))
+        position = end
+    kept.append(text[position:])
+    origin.extend(_identity(position, len(text)))
+    normalised, offsets = _normalise_clean("".join(kept))
+    return normalised, array("i", map(origin.__getitem__, offsets))
 
 
 _IDENTITY = array("i", range(1 << 16))
@@ -123,37 +154,11 @@ def normalise(text: str) -> str:
     return normalise_with_offsets(text)[0]
 
 
-def _debris_positions(text: str) -> set[int]:
-    positions: set[int] = set()
-    if "[" in text or "{" in text or "MERGEFORMAT" in text:
-        for match in conventions().debris.finditer(text):
-            positions.update(range(match.start(), match.end()))
-    return positions
-
-
-def _squeeze_spaces(chars: list[str], offsets: list[int]) -> tuple[str, Sequence[int]]:
-    """Drop white space, except one space between two ASCII letters or digits (``HPV 疫苗`` keeps none)."""
-    out_chars: list[str] = []
-    out_offsets: list[int] = []
-    pending_space: int | None = None
-    for ch, offset in zip(chars, offsets, strict=True):
-        if ch.isspace():
-            if pending_space is None:
-                pending_space = offset
-            continue
-        if pending_space is not None and out_chars and _is_ascii_word(out_chars[-1]) and _is_ascii_word(ch):
-            out_chars.append(" ")
-            out_offsets.append(pending_space)
-        pending_space = None
-        out_chars.append(ch)
-        out_offsets.append(offset)
-    return "".join(out_chars), array("i", out_offsets)
-
-
 def _squeeze(text: str, offsets: array[int] | None) -> tuple[str, Sequence[int]]:
-    """``_squeeze_spaces`` on whole runs (same result, faster); ``offsets`` None means ``range``."""
-    if _SPACES.search(text) is None:
-        return text, _identity(0, len(text)) if offsets is None else offsets
+    """Drop white space, except one space between two ASCII letters or digits (``HPV 疫苗`` keeps none).
+
+    Whole runs at a time; ``offsets`` None means ``range``.
+    """
     parts: list[str] = []
     kept = array("i")
     position = 0
@@ -176,22 +181,24 @@ def _is_ascii_word(ch: str) -> bool:
 
 def starts_like_heading(text: str) -> bool:
     """Cheap test used when joining lines: does a normalised line open with a heading marker?"""
-    return bool(text) and any(text[0] in group for group in _HEADING_START) and _marker_like(text)
+    return bool(text) and text[0] in _HEADING_START and _marker_like(text)
 
 
 def _marker_like(text: str) -> bool:
     head = text[:6]
-    return any(sep in head for sep in ("、", ".", ")", "〕", "]", "是", "部分", "章")) or (
+    return any(sep in head for sep in _MARKER_SEPARATORS) or (
         text[0].isdigit() and len(text) > 1 and not text[1].isdigit()
     )
 
 
+_Line = tuple[SourceLine, str, Sequence[int]]  # a kept line: source, normalised text, offsets
+
+
 def build_paragraphs(lines: Sequence[SourceLine]) -> tuple[Paragraph, ...]:
     """Normalise lines, drop non-text lines, and join lines broken in mid-sentence into paragraphs."""
-    kept = _kept_lines(lines)
     paragraphs: list[Paragraph] = []
-    group: list[tuple[SourceLine, str, Sequence[int]]] = []
-    for item in kept:
+    group: list[_Line] = []
+    for item in _kept_lines(lines):
         if group and not _continues(group[-1], item):
             paragraphs.append(_paragraph(len(paragraphs), group))
             group = []
@@ -201,20 +208,17 @@ def build_paragraphs(lines: Sequence[SourceLine]) -> tuple[Paragraph, ...]:
     return tuple(paragraphs)
 
 
-def _kept_lines(lines: Sequence[SourceLine]) -> list[tuple[SourceLine, str, Sequence[int]]]:
-    conv = conventions()
-    kept: list[tuple[SourceLine, str, Sequence[int]]] = []
+def _kept_lines(lines: Sequence[SourceLine]) -> list[_Line]:
+    is_dropped = conventions().is_dropped
+    kept: list[_Line] = []
     for line in lines:
         text, offsets = normalise_with_offsets(line.text)
-        if not text or conv.drop_lines.search(text):
-            continue
-        kept.append((line, text, offsets))
+        if text and not is_dropped(text):
+            kept.append((line, text, offsets))
     return _strip_trailing_navigation(kept)
 
 
-def _strip_trailing_navigation(
-    kept: list[tuple[SourceLine, str, Sequence[int]]],
-) -> list[tuple[SourceLine, str, Sequence[int]]]:
+def _strip_trailing_navigation(kept: list[_Line]) -> list[_Line]:
     conv = conventions()
     run = 0
     for line, text, _offsets in reversed(kept):
@@ -234,10 +238,10 @@ def _looks_like_signature(text: str) -> bool:
 
 
 def _has_punctuation(text: str) -> bool:
-    return any(ch in "，,、。；;：:！!？?" for ch in text)
+    return _PUNCTUATION.search(text) is not None
 
 
-def _continues(previous: tuple[SourceLine, str, Sequence[int]], current: tuple[SourceLine, str, Sequence[int]]) -> bool:
+def _continues(previous: _Line, current: _Line) -> bool:
     """Is ``current`` the rest of a sentence that ``previous`` broke off?"""
     prev_line, prev_text, _ = previous
     line, text, _ = current
@@ -251,7 +255,10 @@ def _continues(previous: tuple[SourceLine, str, Sequence[int]], current: tuple[S
     return len(prev_text) >= conv.join_min_chars and (_has_punctuation(prev_text) or len(prev_text) >= 40)
 
 
-def _paragraph(index: int, group: list[tuple[SourceLine, str, Sequence[int]]]) -> Paragraph:
+def _paragraph(index: int, group: list[_Line]) -> Paragraph:
+    if len(group) == 1:  # most paragraphs are one line: its text and offsets as they are
+        line, text, offsets = group[0]
+        return Paragraph(index=index, text=text, char_cols=offsets, lines=(line,), line_starts=(0,))
     text_parts: list[str] = []
     char_cols = array("i")  # compact: a per-character map must not cost a Python int per character
     line_starts: list[int] = []

@@ -11,20 +11,25 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rubric_check.documents.conventions import conventions
 from rubric_check.documents.model import Heading, Paragraph
 from rubric_check.documents.normalise import normalise
 
 _CN = "一二三四五六七八九十"
-_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (0, re.compile(rf"^第[{_CN}]{{1,3}}(?:部分|章|篇)")),
-    (1, re.compile(rf"^[{_CN}]{{1,3}}[、.,]")),
-    (2, re.compile(rf"^[(〔\[][{_CN}]{{1,3}}[)〕\]]")),
-    (3, re.compile(r"^\d{1,2}(?:[、,]|\.(?!\d))")),
-    (4, re.compile(r"^\(\d{1,2}\)")),
-    (5, re.compile(rf"^(?:其|第)?[{_CN}]{{1,3}}是(?![否非])")),
+# Heading markers by level, tried in this order at the start of a paragraph.
+_MARKERS: tuple[tuple[int, str], ...] = (
+    (0, rf"第[{_CN}]{{1,3}}(?:部分|章|篇)"),
+    (1, rf"[{_CN}]{{1,3}}[、.,]"),
+    (2, rf"[(〔\[][{_CN}]{{1,3}}[)〕\]]"),
+    (3, r"\d{1,2}(?:[、,]|\.(?!\d))"),
+    (4, r"\(\d{1,2}\)"),
+    (5, rf"(?:其|第)?[{_CN}]{{1,3}}是(?![否非])"),
 )
+# One alternation: the first branch that matches is the first marker in order; its group names the level.
+_MARKER = re.compile("|".join(f"(?P<level{level}>{pattern})" for level, pattern in _MARKERS))
+_LEVEL_OF_GROUP: dict[str | None, int] = {f"level{level}": level for level, _ in _MARKERS}
 ENUMERATION_LEVEL = 5
 _INLINE_ENUMERATION = re.compile(rf"[。;；:：,，](?:其)?([{_CN}]{{1,2}})是(?![否非])")
 _TITLE_END = re.compile(r"[。;!?]")
@@ -34,6 +39,9 @@ _SENTENCE_MARKS = re.compile(r"[,，。;；:：!?]")
 _SPACED_NUMERAL = re.compile(rf"^\s*[{_CN}]{{1,3}}[ \t\u3000]+\S")
 
 Classifier = Callable[[str], frozenset[str]]
+_NO_KINDS: frozenset[str] = frozenset()
+# Distinct heading titles remembered per classifier (a few hundred bytes each).
+_TITLES_REMEMBERED = 8192
 
 
 @dataclass(frozen=True)
@@ -53,13 +61,12 @@ def detect_heading(paragraph: Paragraph) -> tuple[int, str, str] | None:
     (2, '(二)', '强化学习宣传,法治思维水平显著提升')
     """
     first = paragraph.first_line
-    for level, pattern in _MARKERS:
-        match = pattern.match(paragraph.text)
-        if match is None:
-            continue
-        if first.heading_level is not None:  # a styled heading that also types its number
-            return first.heading_level, match.group(0), _first_sentence(paragraph.text[match.end() :])
+    match = _MARKER.match(paragraph.text)
+    if match is not None:
         title = _first_sentence(paragraph.text[match.end() :])
+        if first.heading_level is not None:  # a styled heading that also types its number
+            return first.heading_level, match.group(0), title
+        level = _LEVEL_OF_GROUP[match.lastgroup]
         if not title or (level != ENUMERATION_LEVEL and len(title) > MAX_TITLE_CHARS):
             return None
         return level, match.group(0), title
@@ -89,25 +96,37 @@ def _first_sentence(text: str) -> str:
 
 def build_outline(paragraphs: Sequence[Paragraph], classify: Classifier, skip: frozenset[int] = frozenset()) -> Outline:
     """Detect headings (except in ``skip``, the title block) and assign every paragraph a section."""
+    classify = _remembering(classify)
     headings: list[Heading] = []
     section_of: list[int | None] = []
     kinds_of: list[frozenset[str]] = []
     stack: list[tuple[int, int]] = []  # (level, heading index)
+    open_kinds = _NO_KINDS  # the kinds of the sections on the stack
     for paragraph in paragraphs:
         found = None if paragraph.index in skip else detect_heading(paragraph) or _unnumbered(paragraph, classify)
         if found is not None:
             level, marker, title = found
             opens_section = level != ENUMERATION_LEVEL
-            kinds = classify(title) if opens_section else frozenset()
+            kinds = classify(title) if opens_section else _NO_KINDS
             headings.append(_heading(paragraph, level, marker, title, kinds, inline=False))
             if opens_section:
                 while stack and stack[-1][0] >= level:
                     stack.pop()
                 stack.append((level, len(headings) - 1))
+                open_kinds = frozenset().union(*(headings[i].kinds for _, i in stack))
         section_of.append(stack[-1][1] if stack else None)
-        kinds_of.append(frozenset().union(*(headings[i].kinds for _, i in stack)))
-        headings.extend(_inline_enumerations(paragraph))
+        kinds_of.append(open_kinds)
+        if "是" in paragraph.text:  # every inline enumeration has one
+            headings.extend(_inline_enumerations(paragraph))
     return Outline(tuple(headings), tuple(section_of), tuple(kinds_of))
+
+
+@lru_cache(maxsize=8)
+def _remembering(classify: Classifier) -> Classifier:
+    """``classify`` with its answers remembered: the same headings (一、主要举措和成效) come back in
+    report after report, and classifying one runs a search per section kind. A classifier only
+    reads its rubric, which is immutable, so an answer never goes stale."""
+    return lru_cache(maxsize=_TITLES_REMEMBERED)(classify)
 
 
 def _heading(paragraph: Paragraph, level: int, marker: str, title: str, kinds: frozenset[str], inline: bool) -> Heading:

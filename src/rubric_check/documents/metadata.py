@@ -119,7 +119,8 @@ def read_meta(paragraphs: Sequence[Paragraph], block: TitleBlock) -> Meta:
     """Agency, year, title and signature date of a report."""
     title_text = "".join(paragraphs[i].text for i in block.title)
     title_written = "".join(paragraphs[i].original.strip() for i in block.title) or None
-    body = [p for p in paragraphs if p.index not in block.paragraphs]
+    in_block = block.paragraphs
+    body = [p for p in paragraphs if p.index not in in_block]
     signature_agency, signature_line, date, date_line = _signature(body)
     year, year_source = _report_year(title_text, body, date)
     title_agency = (paragraphs[block.agency[-1]].text if block.agency else None) or _agency_from_title(title_text)

@@ -6,6 +6,7 @@ Readers do I/O and nothing else; everything after SourceText is pure (see build.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import count
 from pathlib import Path
 
 from rubric_check.documents.decode import NotText, UnknownEncoding, decode_text
@@ -31,10 +32,7 @@ def read_plain_text(path: Path, shown_path: str) -> SourceText:
         raise InputError.of("not_text", path=shown_path) from exc
     except UnknownEncoding as exc:
         raise InputError.of("undecodable", path=shown_path) from exc
-    lines = tuple(
-        SourceLine(number=i, text=line)
-        for i, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1)
-    )
+    lines = tuple(map(SourceLine, count(1), text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
     fmt = path.suffix.lower().lstrip(".") or "txt"
     return SourceText(path=shown_path, format=fmt, lines=lines, encoding=encoding)
 

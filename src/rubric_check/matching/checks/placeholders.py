@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rubric_check.documents.model import Document
 from rubric_check.matching.evidence import excerpt
+from rubric_check.matching.spans import spans
 from rubric_check.messages import message
 from rubric_check.results import CheckResult
 from rubric_check.rubric.model import Patterns
@@ -47,12 +48,10 @@ def prepare(params: dict) -> Params:
 
 
 def check(doc: Document, params: Params) -> CheckResult:
-    found = [
-        (paragraph, match) for paragraph in doc.paragraphs for match in params.patterns.finditer(paragraph.text)
-    ]
+    found = spans(params.patterns, doc)
     if not found:
         return CheckResult("met", (), message("checks.placeholders.met"))
-    evidence = tuple(excerpt(doc, p, m.start(), m.end()) for p, m in found[:MAX_EVIDENCE])
-    return CheckResult(
-        "missing", evidence, message("checks.placeholders.missing", count=len(found), first=found[0][1].group(0))
-    )
+    evidence = tuple(excerpt(doc, doc.paragraphs[i], start, end) for i, start, end in found[:MAX_EVIDENCE])
+    index, start, end = found[0]
+    first = doc.paragraphs[index].text[start:end]
+    return CheckResult("missing", evidence, message("checks.placeholders.missing", count=len(found), first=first))

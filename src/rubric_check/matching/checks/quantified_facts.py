@@ -11,10 +11,15 @@ Only Arabic figures followed by a unit count: document numbers (〔2020〕255号
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Any
+
+import regex
 
 from rubric_check.documents.model import Document
 from rubric_check.matching.evidence import excerpt
+from rubric_check.matching.spans import JOINED_MAX_CHARS, Span
 from rubric_check.messages import message
 from rubric_check.results import CheckResult
 
@@ -66,7 +71,9 @@ SCHEMA = {
     "type": "object",
     "additionalProperties": False,
     "properties": {
-        "units": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+        # No white space: report text has none inside a figure, and the newline between
+        # paragraphs must never be part of one (see _figures).
+        "units": {"type": "array", "items": {"type": "string", "pattern": "^\\S+$"}, "minItems": 1},
         "not_in": {"type": "array", "items": {"type": "string"}},
         "met_min": {"type": "integer", "minimum": 1},
         "partial_min": {"type": "integer", "minimum": 1},
@@ -77,7 +84,7 @@ MAX_EVIDENCE = 5
 
 @dataclass(frozen=True)
 class Params:
-    figure: re.Pattern[str]
+    figure: Any  # regex.Pattern
     not_in: frozenset[str]
     met_min: int
     partial_min: int
@@ -86,8 +93,23 @@ class Params:
 def prepare(params: dict) -> Params:
     merged = {**DEFAULTS, **params}
     units = "|".join(re.escape(u) for u in sorted(merged["units"], key=len, reverse=True))
-    figure = re.compile(rf"(?<![\d.〔\[第-])\d+(?:\.\d+)?(?:余|多)?(?:{units})")
+    # The regex module: 2.5x faster than re here (re tries the look-behind at every position).
+    figure = regex.compile(rf"(?<![\d.〔\[第-])\d+(?:\.\d+)?(?:余|多)?(?:{units})")
     return Params(figure, frozenset(merged["not_in"]), merged["met_min"], merged["partial_min"])
+
+
+def _figures(doc: Document, figure: Any) -> list[Span]:
+    """Every figure, paragraph by paragraph, from one search of the whole text: a figure never holds
+    the newline between paragraphs, and the look-behind treats it like a paragraph's start.
+    """
+    if doc.chars > JOINED_MAX_CHARS:
+        return [(p.index, m.start(), m.end()) for p in doc.paragraphs for m in figure.finditer(p.text)]
+    text, starts = doc.joined
+    found = []
+    for match in figure.finditer(text):
+        index = bisect_right(starts, match.start()) - 1
+        found.append((index, match.start() - starts[index], match.end() - starts[index]))
+    return found
 
 
 def section_kinds(params: Params) -> frozenset[str]:
@@ -96,14 +118,9 @@ def section_kinds(params: Params) -> frozenset[str]:
 
 
 def check(doc: Document, params: Params) -> CheckResult:
-    found = [
-        (paragraph, match)
-        for paragraph in doc.paragraphs
-        if not (doc.kinds_of[paragraph.index] & params.not_in)
-        for match in params.figure.finditer(paragraph.text)
-    ]
+    found = [(i, start, end) for i, start, end in _figures(doc, params.figure) if not doc.kinds_of[i] & params.not_in]
     count = len(found)
-    evidence = tuple(excerpt(doc, p, m.start(), m.end()) for p, m in found[:MAX_EVIDENCE])
+    evidence = tuple(excerpt(doc, doc.paragraphs[i], start, end) for i, start, end in found[:MAX_EVIDENCE])
     if count >= params.met_min:
         return CheckResult("met", evidence, message("checks.quantified_facts.met", count=count))
     if count >= params.partial_min:

@@ -75,15 +75,20 @@ def candidates(
 
 
 def _indexed(indexed: IndexedPhrases, doc: Document) -> list[Span]:
-    """A rubric phrase list from the shared pass; its regexes (if any) merged in paragraph by paragraph."""
+    """A rubric phrase list from the shared pass; its regexes (if any) merged in paragraph by paragraph.
+
+    A phrase never holds the newline between paragraphs, so phrase-only lists are resolved on the
+    joined text (a match ends before the next paragraph starts) and then told their paragraph.
+    """
     text, starts = doc.joined
+    occurrences = _occurrences(indexed.index, doc)[indexed.slot]
+    if indexed.rest is None:
+        return [_in_paragraph(start, end, starts) for start, end in leftmost_first(occurrences)]
     by_paragraph: dict[int, list[Occurrence]] = {}
-    for start, rank, end in _occurrences(indexed.index, doc)[indexed.slot]:
-        index = bisect_right(starts, start) - 1  # a phrase never holds the newline between paragraphs
+    for start, rank, end in occurrences:
+        index = bisect_right(starts, start) - 1
         base = starts[index]
         by_paragraph.setdefault(index, []).append((start - base, rank, end - base))
-    if indexed.rest is None:
-        return [(i, s, e) for i in sorted(by_paragraph) for s, e in leftmost_first(by_paragraph[i])]
     rest = indexed.rest
     where = by_paragraph.keys() | {p.index for p in candidates(rest, doc.paragraphs, text, starts)}
     return [
@@ -91,6 +96,11 @@ def _indexed(indexed: IndexedPhrases, doc: Document) -> list[Span]:
         for i in sorted(where)
         for s, e in _merge(sorted(by_paragraph.get(i, ())), rest, doc.paragraphs[i].text)
     ]
+
+
+def _in_paragraph(start: int, end: int, starts: Sequence[int]) -> Span:
+    index = bisect_right(starts, start) - 1
+    return index, start - starts[index], end - starts[index]
 
 
 def _occurrences(index: PhraseIndex, doc: Document) -> list[list[Occurrence]]:

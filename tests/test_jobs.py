@@ -155,7 +155,14 @@ def test_one_input_or_one_job_scores_in_this_process(rubric: Rubric, monkeypatch
     assert len(list(parallel.score_all([Input(seed, "a"), Input(seed, "b")], task, jobs=1))) == 2
 
 
-_JSON_LEAVES = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text()
+# What the JSON output holds: text, integers, and floats rounded to 0.1 (scores, weights).
+_JSON_LEAVES = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**63 - 1)
+    | st.floats(-1e9, 1e9).map(lambda x: round(x, 1))
+    | st.text()
+)
 _JSON = st.recursive(
     _JSON_LEAVES, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4)
 )
@@ -164,3 +171,8 @@ _JSON = st.recursive(
 @given(_JSON)
 def test_streamed_json_encoder_matches_json_dumps(value: object) -> None:
     assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_text_orjson_refuses_is_written_as_json_dumps_writes_it() -> None:
+    value = {"text": "坏\ud800字", "list": [1, {"x": "\udfff"}]}
+    assert dumps_indented(value, "    ") == json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n    ")

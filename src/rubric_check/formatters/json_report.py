@@ -6,9 +6,11 @@ import itertools
 import json
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
+
+import orjson
 
 from rubric_check import __version__
 from rubric_check.atomic import write_chunks_atomic
@@ -127,45 +129,19 @@ _REPORT_SEPARATOR = ",\n" + _REPORT_INDENT
 
 
 def dumps_indented(value: Any, indent: str = "") -> str:
-    """``json.dumps(value, ensure_ascii=False, indent=2)`` as if nested at ``indent``, without the
-    stdlib's pure-Python generator chain (which is what runs whenever ``indent`` is set).
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` as if nested at ``indent``, by orjson.
+
+    The stdlib runs its pure-Python encoder whenever ``indent`` is set (~0.3 ms per report); orjson
+    writes the same bytes in C for everything this tool writes: string keys, integers, floats
+    rounded to 0.1 (orjson spells floats below 1e-4 without an exponent, json.dumps with one) and
+    text. A string orjson refuses (a lone surrogate) goes through json.dumps.
 
     >>> sample = {"a": [1, 2.5, None, True], "b": {}, "c": [], "d": {"e": "引号\\"\\n"}}
     >>> dumps_indented(sample) == json.dumps(sample, ensure_ascii=False, indent=2)
     True
     """
-    scalar = _SCALARS.get(type(value))
-    if scalar is not None:
-        return scalar(value)
-    inner = indent + "  "
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        items = []
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise TypeError(f"JSON keys here are strings, not {type(key).__name__}")
-            scalar = _SCALARS.get(type(item))
-            items.append(_string(key) + ": " + (scalar(item) if scalar is not None else dumps_indented(item, inner)))
-        return "{\n" + inner + (",\n" + inner).join(items) + "\n" + indent + "}"
-    if isinstance(value, list | tuple):
-        if not value:
-            return "[]"
-        items = []
-        for item in value:
-            scalar = _SCALARS.get(type(item))
-            items.append(scalar(item) if scalar is not None else dumps_indented(item, inner))
-        return "[\n" + inner + (",\n" + inner).join(items) + "\n" + indent + "]"
-    if isinstance(value, str | int | float):  # subclasses (an IntEnum, a str Enum): as json.dumps does
-        return json.dumps(value, ensure_ascii=False)
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-
-
-_string = json.encoder.encode_basestring  # type: ignore[attr-defined]  # the C function json.dumps uses
-_SCALARS: dict[type, Callable[[Any], str]] = {
-    str: _string,
-    int: int.__repr__,
-    bool: lambda v: "true" if v else "false",
-    type(None): lambda _v: "null",
-    float: lambda v: json.dumps(v),  # float repr, and NaN/Infinity spelled as json.dumps spells them
-}
+    try:
+        text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
+    except orjson.JSONEncodeError:
+        text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + indent) if indent else text

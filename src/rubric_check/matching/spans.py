@@ -30,7 +30,7 @@ JOINED_MAX_CHARS = 500_000
 
 def spans(patterns: Patterns, doc: Document) -> tuple[Span, ...]:
     """Every match of ``patterns`` in ``doc``, in document order."""
-    key = patterns.regex.pattern
+    key = patterns.expression
     found = doc.search_cache.get(key)
     if found is None:
         found = doc.search_cache[key] = tuple(_find(patterns, doc))

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
+import regex
+
 from rubric_check.rubric.phrases import PhraseIndex
 
 Status = Literal["met", "partial", "missing"]
@@ -29,10 +31,10 @@ class PatternTimeout(Exception):
 
 @dataclass(frozen=True)
 class Patterns:
-    """Phrase and regex alternatives compiled into one expression (the ``regex`` module, for timeouts)."""
+    """Phrase and regex alternatives as one expression (the ``regex`` module, for timeouts)."""
 
     sources: tuple[str, ...]
-    regex: Any
+    expression: str
     # A match depends only on the characters it consumes (no anchors, lookarounds, possessive or
     # fuzzy parts): then one search over a whole document can tell which paragraphs to look at.
     context_free: bool = False
@@ -42,6 +44,11 @@ class Patterns:
     # For a rubric's text rules: the phrases are found by the rubric's one-pass index, and only the
     # regexes (``indexed.rest``) are searched on their own (see matching.spans).
     indexed: IndexedPhrases | None = field(default=None, compare=False)
+
+    @cached_property
+    def regex(self) -> Any:
+        """Compiled on first use: phrase lists found by their index seldom need it (saves start-up)."""
+        return regex.compile(self.expression)
 
     def untimed(self, text: str) -> bool:
         return self.literal and len(text) <= UNTIMED_MAX_CHARS

@@ -56,7 +56,7 @@ def compile_patterns(
         indexed = IndexedPhrases(index, index.add(tuple(ordered)), rest)
     return Patterns(
         sources=tuple(phrases) + tuple(regexes),
-        regex=regex.compile("|".join(parts)),
+        expression="|".join(parts),
         context_free=all(context_free(pattern) for pattern in regexes),
         literal=not regexes,
         indexed=indexed,

@@ -238,6 +238,19 @@ def test_split_highlight_clamps(text: str, highlight: tuple[int, int] | None, pi
     assert (view.before, view.marked, view.after) == pieces
 
 
+def test_evidence_shows_cuts_and_where_it_was_found() -> None:
+    cut = split_highlight(Evidence(line=7, text="abc", section=None, highlight=(1, 2), cut_before=True, cut_after=True))
+    assert (cut.before, cut.marked, cut.after) == ("…a", "b", "c…")
+    no_section = message("html.section", section=message("html.no_section"))
+    assert cut.where.split(" · ") == [message("html.line", line=7), no_section]
+    paged = split_highlight(Evidence(line=2, text="x", section="（一）深化改革。简化审批", page=3))
+    assert paged.where.split(" · ") == [
+        message("html.line", line=2),
+        message("html.page", page=3),
+        message("html.section", section="（一）深化改革。"),
+    ]
+
+
 def test_css_string_cannot_break_out_of_style() -> None:
     value = str(css_string('a"b\\c</style><script>x</script>报告'))
     assert value.startswith('"a') and value.endswith('"') and value.count('"') == 2

@@ -49,6 +49,9 @@ def number(value: float | None, digits: int = 1) -> str:
 
 @cache
 def environment() -> Environment:
+    """Messages are a filter (``"html.reason"|t``): Jinja2 evaluates a filter of constants when it
+    compiles the template, so fixed labels cost nothing per page. Templates ship with the package
+    and never change during a run, so they are compiled once and never checked for changes."""
     env = Environment(
         loader=PackageLoader("rubric_check", "templates"),
         autoescape=True,
@@ -56,11 +59,12 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,
     )
     env.filters["css_string"] = css_string
     env.filters["number"] = number
     env.filters["counter_content"] = counter_content
-    env.globals["t"] = message
+    env.filters["t"] = message
     env.globals["version"] = __version__
     return env
 

@@ -1,19 +1,24 @@
 """What a gap report page shows, worked out from a ReportResult and the rubric; no HTML here.
 
 The template only lays out these records, so ordering, highlighting and coverage rules are
-plain Python that tests can check without parsing HTML.
+plain Python that tests can check without parsing HTML. The records are NamedTuples: immutable like
+frozen dataclasses, but four times cheaper to build, and a page builds about a hundred of them.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from rubric_check.documents.model import Heading, Meta
+from rubric_check.messages import message
 from rubric_check.results import ElementResult, Evidence, ReportResult
 from rubric_check.rubric.model import Element, Rubric
 
 ENUMERATION_LEVEL = 5  # 一是、二是… lists inside a section: shown, but de-emphasised
+WHERE_SEPARATOR = " · "
+ELLIPSIS = "…"
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
 
@@ -26,22 +31,17 @@ def heading_text(display: str | None) -> str | None:
     return display[: end.end()] if end and end.end() < len(display) else display
 
 
-@dataclass(frozen=True)
-class EvidenceView:
-    """An excerpt split around the highlight so each piece is escaped on its own."""
+class EvidenceView(NamedTuple):
+    """An excerpt split around the highlight so each piece is escaped on its own; ``before`` and
+    ``after`` carry a "…" where the excerpt was cut out of a longer line."""
 
-    line: int
-    page: int | None
-    section: str | None
+    where: str  # 第 3 行 · 第 1 页 · 所在部分：…
     before: str
     marked: str
     after: str
-    cut_before: bool = False
-    cut_after: bool = False
 
 
-@dataclass(frozen=True)
-class ElementView:
+class ElementView(NamedTuple):
     id: str
     name: str
     status: str
@@ -62,8 +62,7 @@ class ElementView:
         return self.required and self.status == "missing"
 
 
-@dataclass(frozen=True)
-class OutlineItem:
+class OutlineItem(NamedTuple):
     level: int
     line: int
     text: str
@@ -71,8 +70,7 @@ class OutlineItem:
     minor: bool
 
 
-@dataclass(frozen=True)
-class PartView:
+class PartView(NamedTuple):
     """One of the rubric's section kinds (the five contents of the regulation) and its headings."""
 
     id: str
@@ -84,8 +82,7 @@ class PartView:
         return bool(self.headings)
 
 
-@dataclass(frozen=True)
-class ReportView:
+class ReportView(NamedTuple):
     path: str
     format: str | None
     encoding: str | None
@@ -104,6 +101,19 @@ class ReportView:
         return tuple(e for e in self.missing if e.blocking)
 
 
+def where(evidence: Evidence) -> str:
+    """The excerpt's line, page (when the format has pages) and section, as one line of text."""
+    return WHERE_SEPARATOR.join((message("html.line", line=evidence.line), _place(evidence.page, evidence.section)))
+
+
+@lru_cache(maxsize=1024)
+def _place(page: int | None, section: str | None) -> str:
+    """Page and section of an excerpt; cached, as most excerpts of a batch sit under a few headings."""
+    parts = [message("html.page", page=page)] if page else []
+    parts.append(message("html.section", section=heading_text(section) or message("html.no_section")))
+    return WHERE_SEPARATOR.join(parts)
+
+
 def split_highlight(evidence: Evidence) -> EvidenceView:
     """Split ``text`` at ``highlight``; an out-of-range span is clamped, an empty one ignored."""
     text = evidence.text
@@ -112,14 +122,10 @@ def split_highlight(evidence: Evidence) -> EvidenceView:
     if end <= start:
         start = end = len(text)
     return EvidenceView(
-        line=evidence.line,
-        page=evidence.page,
-        section=heading_text(evidence.section),
-        before=text[:start],
+        where=where(evidence),
+        before=ELLIPSIS + text[:start] if evidence.cut_before else text[:start],
         marked=text[start:end],
-        after=text[end:],
-        cut_before=evidence.cut_before,
-        cut_after=evidence.cut_after,
+        after=text[end:] + ELLIPSIS if evidence.cut_after else text[end:],
     )
 
 
@@ -145,7 +151,7 @@ def element_view(result: ElementResult, element: Element | None, rubric: Rubric)
         basis=element.basis if element else "",
         guidance=element.guidance if element else "",
         group=element.group if element else None,
-        evidence=tuple(split_highlight(e) for e in result.evidence),
+        evidence=tuple(map(split_highlight, result.evidence)),
     )
 
 
@@ -160,26 +166,28 @@ def outline_items(headings: tuple[Heading, ...], rubric: Rubric) -> tuple[Outlin
             level=h.level,
             line=h.line,
             text=heading_text(h.display) or h.title,
-            kinds=tuple(rubric.section_name(k) for k in sorted(h.kinds)),
+            kinds=tuple(map(rubric.section_name, sorted(h.kinds))),
             minor=h.inline or h.level >= ENUMERATION_LEVEL,
         )
         for h in headings
     )
 
 
-def parts(headings: tuple[Heading, ...], rubric: Rubric) -> tuple[PartView, ...]:
-    """For each section kind, the (non-enumeration) headings that name it."""
-    views = []
-    for kind in rubric.sections:
-        found = [h for h in headings if kind.id in h.kinds and not h.inline and h.level < ENUMERATION_LEVEL]
-        views.append(PartView(kind.id, kind.name, outline_items(tuple(found), rubric)))
-    return tuple(views)
+def parts(headings: tuple[Heading, ...], outline: tuple[OutlineItem, ...], rubric: Rubric) -> tuple[PartView, ...]:
+    """For each section kind, the (non-enumeration) headings that name it, as the outline shows them
+    (``outline`` is ``outline_items(headings, rubric)``)."""
+    named = [(h.kinds, item) for h, item in zip(headings, outline, strict=True) if not item.minor]
+    return tuple(
+        PartView(kind.id, kind.name, tuple(item for kinds, item in named if kind.id in kinds))
+        for kind in rubric.sections
+    )
 
 
 def report_view(result: ReportResult, rubric: Rubric) -> ReportView:
     """The page model of a readable report (``result.error`` must be None)."""
     elements = {e.id: e for e in rubric.elements}
     views = [element_view(r, elements.get(r.id), rubric) for r in result.elements]
+    outline = outline_items(result.headings, rubric)
     return ReportView(
         path=result.path,
         format=result.format,
@@ -191,6 +199,6 @@ def report_view(result: ReportResult, rubric: Rubric) -> ReportView:
         missing=_gap_order([v for v in views if v.status == "missing"]),
         partial=_gap_order([v for v in views if v.status == "partial"]),
         met=tuple(v for v in views if v.status == "met"),
-        outline=outline_items(result.headings, rubric),
-        parts=parts(result.headings, rubric),
+        outline=outline,
+        parts=parts(result.headings, outline, rubric),
     )

@@ -62,3 +62,28 @@ def test_a_phrase_wins_over_a_regex_starting_at_the_same_place() -> None:
     doc = document("依法公开政府信息。")
     text = doc.paragraphs[0].text
     assert [text[s:e] for _, s, e in spans(patterns, doc)] == ["公开"]
+
+
+HEADING_REGEXES = st.lists(
+    st.sampled_from(
+        [
+            r"^(?:\d{4}年)?法治(?:政府)?建设(?:情况|成效)$",
+            "(?:存在|面临)[^,。]{0,6}(?:问题|不足)",
+            "问题(?:和|与)(?:不足|原因)",
+            r"^(?!制定)[^。]*?\d{4}年[^。,]{0,4}(?:计划|安排)",
+            "[^。]+情况",  # requires nothing: always searched
+        ]
+    ),
+    max_size=3,
+    unique=True,
+)
+TITLES = st.text("存在面临问题不足和与原因法治政府建设情况成效制定计划安排2024年。,", max_size=20)
+
+
+@SETTINGS
+@given(PHRASES, HEADING_REGEXES, TITLES)
+def test_occurs_in_agrees_with_search(phrases: list[str], regexes: list[str], title: str) -> None:
+    if not phrases and not regexes:
+        phrases = ["法治"]
+    patterns = compile_patterns(phrases, regexes, index=PhraseIndex())
+    assert patterns.occurs_in(title, {}) == (patterns.search(title) is not None)

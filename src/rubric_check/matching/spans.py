@@ -75,27 +75,48 @@ def candidates(
 
 
 def _indexed(indexed: IndexedPhrases, doc: Document) -> list[Span]:
-    """A rubric phrase list from the shared pass; its regexes (if any) merged in paragraph by paragraph.
+    """A rubric pattern list from the shared pass; its regexes (if any) merged in paragraph by paragraph.
 
     A phrase never holds the newline between paragraphs, so phrase-only lists are resolved on the
     joined text (a match ends before the next paragraph starts) and then told their paragraph.
+    The regexes are searched only in paragraphs holding the words they require.
     """
     text, starts = doc.joined
-    occurrences = _occurrences(indexed.index, doc)[indexed.slot]
-    if indexed.rest is None:
+    found = _occurrences(indexed.index, doc)
+    occurrences = found[indexed.slot] if indexed.slot is not None else []
+    rest = indexed.rest
+    if rest is None:
         return [_in_paragraph(start, end, starts) for start, end in leftmost_first(occurrences)]
     by_paragraph: dict[int, list[Occurrence]] = {}
     for start, rank, end in occurrences:
         index = bisect_right(starts, start) - 1
         base = starts[index]
         by_paragraph.setdefault(index, []).append((start - base, rank, end - base))
-    rest = indexed.rest
-    where = by_paragraph.keys() | {p.index for p in candidates(rest, doc.paragraphs, text, starts)}
+    if indexed.requirement:
+        searched = _holding(indexed.requirement, found, starts)
+    else:
+        searched = {p.index for p in candidates(rest, doc.paragraphs, text, starts)}
     return [
         (i, s, e)
-        for i in sorted(where)
-        for s, e in _merge(sorted(by_paragraph.get(i, ())), rest, doc.paragraphs[i].text)
+        for i in sorted(by_paragraph.keys() | searched)
+        for s, e in _merge(sorted(by_paragraph.get(i, ())), rest if i in searched else None, doc.paragraphs[i].text)
     ]
+
+
+def _holding(
+    requirement: tuple[tuple[int, ...], ...], found: list[list[Occurrence]], starts: Sequence[int]
+) -> set[int]:
+    """Paragraphs holding, for some alternative of the requirement, a word of each of its sets."""
+    where: set[int] = set()
+    for slots in requirement:
+        common: set[int] | None = None
+        for slot in slots:
+            paragraphs = {bisect_right(starts, start) - 1 for start, _rank, _end in found[slot]}
+            common = paragraphs if common is None else common & paragraphs
+            if not common:
+                break
+        where |= common or set()
+    return where
 
 
 def _in_paragraph(start: int, end: int, starts: Sequence[int]) -> Span:
@@ -110,11 +131,13 @@ def _occurrences(index: PhraseIndex, doc: Document) -> list[list[Occurrence]]:
     return found  # type: ignore[no-any-return]
 
 
-def _merge(phrases: Sequence[Occurrence], rest: Patterns, text: str) -> list[tuple[int, int]]:
+def _merge(phrases: Sequence[Occurrence], rest: Patterns | None, text: str) -> list[tuple[int, int]]:
     """``finditer`` of phrases-then-regexes in one paragraph, from the phrase occurrences (sorted)
-    and searches for the regexes alone: at a position where a phrase occurs the phrase wins, as
-    phrases come first in the alternation.
+    and searches for the regexes alone (``rest``; None where they cannot match): at a position
+    where a phrase occurs the phrase wins, as phrases come first in the alternation.
     """
+    if rest is None:
+        return leftmost_first(phrases)
     found: list[tuple[int, int]] = []
     position = 0
     next_phrase = 0

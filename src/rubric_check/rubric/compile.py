@@ -47,6 +47,7 @@ class Compiler:
         self.kinds = set(document.get("sections", {}))
         self.phrase_sets: Mapping[str, list[str]] = document.get("phrase_sets", {})
         self.phrase_index = PhraseIndex()  # every text rule's phrases, found in one pass per report
+        self.heading_index = PhraseIndex()  # the section kinds' phrases, found in one pass per heading
 
     def problem(self, path: list[Any], text: str) -> None:
         self.problems.append(Problem(tuple(path), text))
@@ -54,7 +55,12 @@ class Compiler:
     def rubric(self, path: str) -> Rubric | None:
         doc = self.document
         sections = tuple(
-            SectionKind(kind, spec["name"], self.patterns(["sections", kind], spec), frozenset(spec.get("unless", ())))
+            SectionKind(
+                kind,
+                spec["name"],
+                self.patterns(["sections", kind], spec, self.heading_index),
+                frozenset(spec.get("unless", ())),
+            )
             for kind, spec in doc["sections"].items()
         )
         for kind, spec in doc["sections"].items():

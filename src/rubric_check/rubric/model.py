@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 import regex
 
-from rubric_check.rubric.phrases import PhraseIndex
+from rubric_check.rubric.phrases import Occurrence, PhraseIndex
 
 Status = Literal["met", "partial", "missing"]
 STATUSES: tuple[Status, ...] = ("met", "partial", "missing")
@@ -50,6 +50,19 @@ class Patterns:
         """Compiled on first use: phrase lists found by their index seldom need it (saves start-up)."""
         return regex.compile(self.expression)
 
+    def occurs_in(self, text: str, scans: dict[PhraseIndex, list[list[Occurrence]]]) -> bool:
+        """``search(text) is not None``, with the phrases (and the words the regexes need) looked
+        up in one scan of ``text`` per index, kept in ``scans`` for the other lists."""
+        indexed = self.indexed
+        if indexed is None:
+            return self.search(text) is not None
+        found = scans.get(indexed.index)
+        if found is None:
+            found = scans[indexed.index] = indexed.index.scan(text)
+        if indexed.slot is not None and found[indexed.slot]:
+            return True
+        return indexed.rest is not None and indexed.rest_possible(found) and indexed.rest.search(text) is not None
+
     def untimed(self, text: str) -> bool:
         return self.literal and len(text) <= UNTIMED_MAX_CHARS
 
@@ -75,11 +88,20 @@ class Patterns:
 
 @dataclass(frozen=True)
 class IndexedPhrases:
-    """Where a phrase list sits in its rubric's PhraseIndex, and the list's regexes on their own."""
+    """A pattern list's place in its rubric's PhraseIndex: the slot of its phrases (None when it
+    has none), its regexes on their own, and the slots of the words they require (see
+    rubric.factors: one alternative of slots must all occur where a regex can match; empty when
+    nothing is known).
+    """
 
     index: PhraseIndex
-    slot: int
+    slot: int | None
     rest: Patterns | None
+    requirement: tuple[tuple[int, ...], ...] = ()
+
+    def rest_possible(self, found: list[list[Occurrence]]) -> bool:
+        """Can the regexes match in the text ``found`` comes from (the index's scan of it)?"""
+        return not self.requirement or any(all(found[slot] for slot in slots) for slots in self.requirement)
 
 
 @dataclass(frozen=True)
@@ -198,7 +220,8 @@ class Rubric:
 
     def classify(self, heading_title: str) -> frozenset[str]:
         """The section kinds a heading's words name (may be several, or none)."""
-        named = [kind for kind in self.sections if kind.patterns.search(heading_title)]
+        scans: dict[PhraseIndex, list[list[Occurrence]]] = {}
+        named = [kind for kind in self.sections if kind.patterns.occurs_in(heading_title, scans)]
         ids = {kind.id for kind in named}
         return frozenset(kind.id for kind in named if not kind.unless & ids)
 

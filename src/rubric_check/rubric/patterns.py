@@ -15,6 +15,7 @@ import regex
 
 from rubric_check.documents.normalise import normalise, normalise_with_offsets
 from rubric_check.messages import message
+from rubric_check.rubric.factors import required
 from rubric_check.rubric.model import IndexedPhrases, Patterns
 from rubric_check.rubric.phrases import PhraseIndex
 
@@ -34,8 +35,8 @@ def compile_patterns(
 ) -> Patterns:
     """One alternation for all phrases (longest first) and regexes.
 
-    With ``index`` (a rubric's text rules), the phrases are also registered there, so that one
-    pass over a report finds them for every list at once.
+    With ``index`` (a rubric's), the phrases, and the words the regexes cannot match without, are
+    also registered there, so that one pass over a text finds them for every list at once.
 
     >>> compile_patterns(["“三项”制度"]).search("落实行政执法三项制度") is not None
     True
@@ -51,9 +52,10 @@ def compile_patterns(
         check_regex(pattern)
     parts = [re.escape(p) for p in ordered] + [f"(?:{pattern})" for pattern in regexes]
     indexed = None
-    if index is not None and ordered:
+    if index is not None:
+        slot = index.add(tuple(ordered)) if ordered else None
         rest = compile_patterns(regexes=regexes) if regexes else None
-        indexed = IndexedPhrases(index, index.add(tuple(ordered)), rest)
+        indexed = IndexedPhrases(index, slot, rest, _requirement(rest, index))
     return Patterns(
         sources=tuple(phrases) + tuple(regexes),
         expression="|".join(parts),
@@ -61,6 +63,12 @@ def compile_patterns(
         literal=not regexes,
         indexed=indexed,
     )
+
+
+def _requirement(rest: Patterns | None, index: PhraseIndex) -> tuple[tuple[int, ...], ...]:
+    if rest is None:
+        return ()
+    return tuple(tuple(index.add(tuple(sorted(words))) for words in sets) for sets in required(rest.expression))
 
 
 _QUANTIFIER = re.compile(r"\{\d*(?:,\d*)?\}")

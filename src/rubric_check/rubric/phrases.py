@@ -28,13 +28,17 @@ class PhraseIndex:
 
     def __init__(self) -> None:
         self._lists: list[tuple[str, ...]] = []
+        self._slots: dict[tuple[str, ...], int] = {}
         self._automaton: Any = None
 
     def add(self, phrases: tuple[str, ...]) -> int:
-        """Register a list (phrases in the order its alternation tries them); returns its slot."""
-        self._lists.append(phrases)
-        self._automaton = None
-        return len(self._lists) - 1
+        """Register a list (phrases in the order its alternation tries them); returns its slot,
+        shared with an identical list registered before."""
+        if phrases not in self._slots:
+            self._slots[phrases] = len(self._lists)
+            self._lists.append(phrases)
+            self._automaton = None
+        return self._slots[phrases]
 
     def scan(self, text: str) -> list[list[Occurrence]]:
         """Per registered list, every occurrence of its phrases in ``text``, by end position."""
@@ -47,7 +51,7 @@ class PhraseIndex:
 
     def __getstate__(self) -> dict[str, Any]:
         """Workers that are not forked get the lists and build their own automaton."""
-        return {"_lists": self._lists, "_automaton": None}
+        return {**self.__dict__, "_automaton": None}
 
     def _built(self) -> Any:
         if self._automaton is None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rubric_check.documents.conventions import conventions
 from rubric_check.documents.model import Heading, Paragraph
@@ -40,8 +39,6 @@ _SPACED_NUMERAL = re.compile(rf"^\s*[{_CN}]{{1,3}}[ \t\u3000]+\S")
 
 Classifier = Callable[[str], frozenset[str]]
 _NO_KINDS: frozenset[str] = frozenset()
-# Distinct heading titles remembered per classifier (a few hundred bytes each).
-_TITLES_REMEMBERED = 8192
 
 
 @dataclass(frozen=True)
@@ -96,7 +93,6 @@ def _first_sentence(text: str) -> str:
 
 def build_outline(paragraphs: Sequence[Paragraph], classify: Classifier, skip: frozenset[int] = frozenset()) -> Outline:
     """Detect headings (except in ``skip``, the title block) and assign every paragraph a section."""
-    classify = _remembering(classify)
     headings: list[Heading] = []
     section_of: list[int | None] = []
     kinds_of: list[frozenset[str]] = []
@@ -119,14 +115,6 @@ def build_outline(paragraphs: Sequence[Paragraph], classify: Classifier, skip: f
         if "是" in paragraph.text:  # every inline enumeration has one
             headings.extend(_inline_enumerations(paragraph))
     return Outline(tuple(headings), tuple(section_of), tuple(kinds_of))
-
-
-@lru_cache(maxsize=8)
-def _remembering(classify: Classifier) -> Classifier:
-    """``classify`` with its answers remembered: the same headings (一、主要举措和成效) come back in
-    report after report, and classifying one runs a search per section kind. A classifier only
-    reads its rubric, which is immutable, so an answer never goes stale."""
-    return lru_cache(maxsize=_TITLES_REMEMBERED)(classify)
 
 
 def _heading(paragraph: Paragraph, level: int, marker: str, title: str, kinds: frozenset[str], inline: bool) -> Heading:

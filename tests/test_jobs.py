@@ -18,7 +18,10 @@ from hypothesis import strategies as st
 from rubric_check import parallel
 from rubric_check.commands.score import ScoreOptions, run
 from rubric_check.discovery import Input
-from rubric_check.formatters.json_report import dumps_indented
+from rubric_check.formatters.base import Summary
+from rubric_check.formatters.html_report import HtmlFormatter
+from rubric_check.formatters.json_report import JsonFormatter, dumps_indented
+from rubric_check.formatters.terminal import TerminalFormatter
 from rubric_check.gate import Gate
 from rubric_check.messages import message
 from rubric_check.pipeline import score_input
@@ -116,7 +119,8 @@ def test_a_dead_worker_costs_only_its_report(batch: Path, rubric: Rubric, monkey
     task = parallel.Task(rubric, Gate())
     expected = list(parallel.score_all(inputs, task, jobs=1))
     monkeypatch.setattr(parallel, "score_input", _crash_on_r07)  # workers are forked: they see it
-    got = list(parallel.score_all(inputs, task, jobs=2))
+    got = [scored.result for scored in parallel.score_all(inputs, task, jobs=2)]
+    expected = [scored.result for scored in expected]
     assert [r.path for r in got] == [r.path for r in expected]
     for before, after in zip(expected, got, strict=True):
         if after.path == "r07.txt":
@@ -176,3 +180,33 @@ def test_streamed_json_encoder_matches_json_dumps(value: object) -> None:
 def test_text_orjson_refuses_is_written_as_json_dumps_writes_it() -> None:
     value = {"text": "坏\ud800字", "list": [1, {"x": "\udfff"}]}
     assert dumps_indented(value, "    ") == json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+
+
+def _fed(formatter: object, rubric: Rubric, results: list[object], prepared: bool) -> None:
+    formatter.start(rubric)
+    for result in results:
+        if prepared:
+            formatter.report(result.head(), formatter.preparer(result))
+        else:
+            formatter.report(result)
+    formatter.stop(Summary.of(results))
+
+
+def test_what_workers_prepare_is_what_formatters_make_themselves(batch: Path, rubric: Rubric, tmp_path: Path) -> None:
+    """A dead worker's entry comes without anything prepared: the formatter then does the work."""
+    results = [score_input(Input(p, p.name), rubric) for p in sorted(batch.iterdir())[:12]]
+    outputs = {}
+    for prepared in (True, False):
+        out = tmp_path / str(prepared)
+        table = io.StringIO()
+        formatters = [
+            JsonFormatter(str(out / "result.json")),
+            HtmlFormatter(out / "html", quiet=True),
+            TerminalFormatter(table, verbose=True),
+        ]
+        for formatter in formatters:
+            _fed(formatter, rubric, results, prepared)
+        files = sorted(p for p in out.rglob("*") if p.is_file())
+        outputs[prepared] = [(p.relative_to(out), p.read_bytes()) for p in files], table.getvalue()
+    assert len(outputs[True][0]) > 10 and "r05.txt" in outputs[True][1]
+    assert outputs[True] == outputs[False]

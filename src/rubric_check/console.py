@@ -4,7 +4,7 @@ progress bar on stderr for batches only when stderr is a TTY."""
 from __future__ import annotations
 
 import os
-from typing import TextIO
+from typing import Any, TextIO
 
 from rubric_check.formatters.base import Summary
 from rubric_check.formatters.terminal import display_width
@@ -41,7 +41,10 @@ class ProgressFormatter:
     def start(self, rubric: Rubric) -> None:
         self._draw("")
 
-    def report(self, result: ReportResult) -> None:
+    full_result = False
+    preparer = None
+
+    def report(self, result: ReportResult, prepared: Any = None) -> None:
         self.done += 1
         self._draw(result.path)
 

@@ -1,10 +1,12 @@
 """Scoring a batch: in this process, or in worker processes with results streamed back in input order.
 
 Output must not depend on ``--jobs``: results come back in exactly the order of the inputs, and the
-formatters run here, in that order. Memory must not grow with the batch: chunks are submitted only
-as results are consumed, so at most a few chunks are in flight. A worker that dies (a crash in a
-parser, the out-of-memory killer) costs only the report it was on: the unfinished chunks are scored
-again one report at a time, and a report that kills its worker again gets an error entry.
+formatters run here, in that order; only their preparers (pure: a record encoded, a page rendered)
+run where the report is scored, so the heavy work is spread over the workers. Memory must not grow
+with the batch: chunks are submitted only as results are consumed, so at most a few chunks are in
+flight. A worker that dies (a crash in a parser, the out-of-memory killer) costs only the report it
+was on: the unfinished chunks are scored again one report at a time, and a report that kills its
+worker again gets an error entry.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rubric_check.discovery import Input
+from rubric_check.formatters.base import Preparer
 from rubric_check.gate import Gate
 from rubric_check.messages import message
 from rubric_check.pipeline import score_input
@@ -31,15 +34,39 @@ IN_FLIGHT_PER_WORKER = 3  # chunks submitted ahead per worker: keeps workers bus
 
 
 @dataclass(frozen=True)
+class Scored:
+    """A report's result, and what each preparer of the task made of it (in the task's order)."""
+
+    result: ReportResult
+    prepared: tuple[Any, ...] = ()
+
+    @property
+    def path(self) -> str:
+        return self.result.path
+
+
+@dataclass(frozen=True)
 class Task:
-    """What every report is scored with (the same in each worker)."""
+    """What every report is scored with (the same in each worker), and what is prepared from it."""
 
     rubric: Rubric
     gate: Gate
     min_score: float | None = None
+    preparers: tuple[Preparer | None, ...] = ()
+    # Once prepared, only the result's head goes back (see Formatter.full_result).
+    head_only: bool = False
 
-    def score(self, item: Input) -> ReportResult:
-        return self.gate.apply(score_input(item, self.rubric, self.min_score), self.rubric)
+    def score(self, item: Input) -> Scored:
+        result = self.gate.apply(score_input(item, self.rubric, self.min_score), self.rubric)
+        prepared = tuple(None if preparer is None else preparer(result) for preparer in self.preparers)
+        return Scored(result.head() if self.head_only else result, prepared)
+
+    def crashed(self, item: Input) -> Scored:
+        """The entry of a report whose worker died (nothing prepared: formatters do without)."""
+        text = message("cli.worker_crashed", path=item.shown)
+        fmt = item.path.suffix.lower().lstrip(".") or None
+        error = ReportError("worker_crashed", text)
+        return Scored(ReportResult(path=item.shown, format=fmt, error=error), (None,) * len(self.preparers))
 
 
 def default_jobs() -> int:
@@ -50,7 +77,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def score_all(inputs: Sequence[Input], task: Task, jobs: int) -> Iterator[ReportResult]:
+def score_all(inputs: Sequence[Input], task: Task, jobs: int) -> Iterator[Scored]:
     """Each input's result, in input order; ``jobs`` 1 (or a single input) scores in this process."""
     workers = min(jobs, len(inputs))
     if workers <= 1:
@@ -67,7 +94,7 @@ def _init_worker(task: Task) -> None:
     _TASK = task
 
 
-def _score_chunk(items: list[Input]) -> list[ReportResult]:
+def _score_chunk(items: list[Input]) -> list[Scored]:
     assert _TASK is not None
     return [_TASK.score(item) for item in items]
 
@@ -99,7 +126,7 @@ class _Pool:
 
         return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init_worker, initargs=(self.task,))
 
-    def submit(self, items: list[Input]) -> Future[list[ReportResult]]:
+    def submit(self, items: list[Input]) -> Future[list[Scored]]:
         return self.executor.submit(_score_chunk, items)
 
     def renew(self, workers: int) -> None:
@@ -110,11 +137,11 @@ class _Pool:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _in_workers(inputs: Sequence[Input], task: Task, workers: int) -> Iterator[ReportResult]:
+def _in_workers(inputs: Sequence[Input], task: Task, workers: int) -> Iterator[Scored]:
     size = _chunk_size(len(inputs), workers)
     chunks = iter([list(inputs[i : i + size]) for i in range(0, len(inputs), size)])
     pool = _Pool(task, workers)
-    pending: deque[tuple[list[Input], Future[list[ReportResult]]]] = deque()
+    pending: deque[tuple[list[Input], Future[list[Scored]]]] = deque()
 
     def fill() -> None:
         while len(pending) < workers * IN_FLIGHT_PER_WORKER:
@@ -141,18 +168,12 @@ def _in_workers(inputs: Sequence[Input], task: Task, workers: int) -> Iterator[R
         pool.close()
 
 
-def _one_by_one(items: list[Input], pool: _Pool) -> Iterator[ReportResult]:
+def _one_by_one(items: list[Input], pool: _Pool) -> Iterator[Scored]:
     """After a worker died: each report alone in a single worker, so the culprit is known."""
     pool.renew(1)
     for item in items:
         try:
             yield pool.submit([item]).result()[0]
         except Exception:
-            yield _crashed(item)
+            yield pool.task.crashed(item)
             pool.renew(1)
-
-
-def _crashed(item: Input) -> ReportResult:
-    text = message("cli.worker_crashed", path=item.shown)
-    fmt = item.path.suffix.lower().lstrip(".") or None
-    return ReportResult(path=item.shown, format=fmt, error=ReportError("worker_crashed", text))

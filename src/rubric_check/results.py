@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rubric_check.documents.model import Heading, Meta
 from rubric_check.rubric.model import Status
@@ -74,6 +74,11 @@ class ReportResult:
     headings: tuple[Heading, ...] = ()
     encoding: str | None = None
     error: ReportError | None = None
+
+    def head(self) -> ReportResult:
+        """The result without its elements and outline: what a batch needs once formatters have
+        prepared their output (scores, pass, error)."""
+        return replace(self, elements=(), headings=())
 
     @property
     def missing_required(self) -> tuple[ElementResult, ...]:

@@ -118,11 +118,14 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
         )
     for formatter in formatters:
         formatter.start(rubric)
+    preparers = tuple(formatter.preparer for formatter in formatters)
+    head_only = not any(formatter.full_result for formatter in formatters)
+    task = Task(rubric, gate, options.min_score, preparers, head_only)
     tally = Tally()
-    for result in score_all(inputs, Task(rubric, gate, options.min_score), options.jobs):
-        tally.add(result)
-        for formatter in formatters:
-            formatter.report(result)
+    for scored in score_all(inputs, task, options.jobs):
+        tally.add(scored.result)
+        for formatter, prepared in zip(formatters, scored.prepared, strict=True):
+            formatter.report(scored.result, prepared)
     summary = tally.summary()
     try:
         for formatter in formatters:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from rubric_check.results import ReportResult
 from rubric_check.rubric.model import Rubric
@@ -23,9 +24,26 @@ class Summary:
         return cls(reports=len(results), passed=passed, failed=len(results) - passed - errors, errors=errors)
 
 
+# A formatter's heavy per-report work (encoding a record, rendering a page), pure and picklable:
+# it runs where the report is scored, in a worker process under --jobs, and what it returns is
+# handed to ``report`` here. Everything else a formatter does (writing, summing up) stays here.
+Preparer = Callable[[ReportResult], Any]
+
+
 class Formatter(Protocol):
+    # Does ``report`` read a result's elements or outline? When no formatter does, results come
+    # back from workers as heads only (ReportResult.head): most of a result is its evidence, and
+    # sending it between processes cost more than preparing it. A formatter needing nothing but
+    # the head takes what it needs through its preparer.
+    full_result: bool
+
+    @property
+    def preparer(self) -> Preparer | None: ...
+
     def start(self, rubric: Rubric) -> None: ...
 
-    def report(self, result: ReportResult) -> None: ...
+    def report(self, result: ReportResult, prepared: Any = None) -> None:
+        """``prepared``: what ``preparer`` made of ``result``; None where it did not run (the
+        entry of a report whose worker died), and then ``result`` is whole."""
 
     def stop(self, summary: Summary) -> None: ...

@@ -11,6 +11,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from rubric_check.formatters.base import Summary
 from rubric_check.messages import message
@@ -28,7 +29,10 @@ class Collector:
     def start(self, rubric: Rubric) -> None:
         self.rubric = rubric
 
-    def report(self, result: ReportResult) -> None:
+    full_result = True  # the batch summaries (SARIF, JUnit, …) list every element of every report
+    preparer = None
+
+    def report(self, result: ReportResult, prepared: Any = None) -> None:
         # The outline is for the HTML page only; kept here it would be most of what a batch holds.
         self.results.append(dataclasses.replace(result, headings=()) if result.headings else result)
 

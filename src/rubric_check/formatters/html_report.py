@@ -10,15 +10,16 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Iterator
-from functools import cache
+from dataclasses import replace
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
 from markupsafe import Markup
 
-from rubric_check.atomic import write_chunks_atomic, write_text_atomic
-from rubric_check.formatters.base import Summary
+from rubric_check.atomic import write_bytes_atomic, write_chunks_atomic
+from rubric_check.formatters.base import Preparer, Summary
 from rubric_check.formatters.html_index import ReportSummary, index_view, summarise
 from rubric_check.formatters.html_names import INDEX_NAME, report_name
 from rubric_check.formatters.html_render import render, render_stream
@@ -41,6 +42,17 @@ def _script(name: str) -> tuple[Markup, str]:
         f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
     )
     return Markup(text), csp
+
+
+# A report's page as written to its file (None for an unreadable report), and its row of the index.
+Page = tuple[bytes | None, ReportSummary]
+
+
+def prepare_page(result: ReportResult, rubric: Rubric, gate: Gate) -> Page:
+    if result.error is not None:
+        return None, summarise(result, None, rubric)
+    page = render_report(result, rubric, gate).encode("utf-8")
+    return page, summarise(result, report_name(result.path), rubric)
 
 
 def render_report(result: ReportResult, rubric: Rubric, gate: Gate | None = None) -> str:
@@ -100,19 +112,26 @@ class HtmlFormatter:
             if self.browser is None:
                 self._warn(message("html.pdf_no_browser"))
 
-    def report(self, result: ReportResult) -> None:
+    full_result = False
+
+    @property
+    def preparer(self) -> Preparer:
+        assert self.rubric is not None, "start() first: the page depends on the rubric"
+        return partial(prepare_page, rubric=self.rubric, gate=self.gate)
+
+    def report(self, result: ReportResult, prepared: Page | None = None) -> None:
         assert self.rubric is not None
+        page, summary = prepare_page(result, self.rubric, self.gate) if prepared is None else prepared
         self.inputs.add(_resolved(Path(result.path)))
-        if result.error is not None:
-            self.summaries.append(summarise(result, None, self.rubric))
+        if page is None or summary.href is None:
+            self.summaries.append(summary)
             return
-        name = report_name(result.path)
-        target = self.directory / name
+        target = self.directory / summary.href
         if not self._safe_target(target):
-            self.summaries.append(summarise(result, None, self.rubric))
+            self.summaries.append(replace(summary, href=None))
             return
-        write_text_atomic(target, render_report(result, self.rubric, self.gate))
-        self.summaries.append(summarise(result, name, self.rubric))
+        write_bytes_atomic(target, page)
+        self.summaries.append(summary)
         if self.pdf and self.browser:
             self._print(target, result.path)
 

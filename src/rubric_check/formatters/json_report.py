@@ -14,7 +14,7 @@ import orjson
 
 from rubric_check import __version__
 from rubric_check.atomic import write_chunks_atomic
-from rubric_check.formatters.base import Summary
+from rubric_check.formatters.base import Preparer, Summary
 from rubric_check.results import ElementResult, Evidence, ReportResult
 from rubric_check.rubric.model import Rubric
 
@@ -84,10 +84,16 @@ class JsonFormatter:
         # Open from start to stop (a with-block cannot span the lifecycle); closed in stop.
         self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115
 
-    def report(self, result: ReportResult) -> None:
+    full_result = False
+
+    @property
+    def preparer(self) -> Preparer:
+        return record_text
+
+    def report(self, result: ReportResult, prepared: str | None = None) -> None:
         assert self.spool is not None
         self.spool.write(_REPORT_SEPARATOR if self.count else "")
-        self.spool.write(dumps_indented(report_json(result), _REPORT_INDENT))
+        self.spool.write(record_text(result) if prepared is None else prepared)
         self.count += 1
 
     def stop(self, summary: Summary) -> None:
@@ -121,6 +127,11 @@ class JsonFormatter:
         self.spool.seek(0)
         while chunk := self.spool.read(1 << 20):
             yield chunk
+
+
+def record_text(result: ReportResult) -> str:
+    """One report's record as it stands in the document (an item of the reports list)."""
+    return dumps_indented(report_json(result), _REPORT_INDENT)
 
 
 _PLACEHOLDER = "\u0000reports\u0000"

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import partial
 from typing import TextIO
 
-from rubric_check.formatters.base import Summary
+from rubric_check.formatters.base import Preparer, Summary
 from rubric_check.messages import message
 from rubric_check.results import ReportResult
 from rubric_check.rubric.model import Rubric
+
+Row = tuple[str, str, str, str, str]  # file, score, grade, gate, missing required
 
 
 def display_width(text: str) -> int:
@@ -27,7 +30,7 @@ class TerminalFormatter:
         self.stream = stream
         self.color = color  # decided by the caller: only on a TTY, never with NO_COLOR
         self.verbose = verbose  # also list each report's missing and partial elements
-        self.rows: list[tuple[str, ...]] = []
+        self.rows: list[Row] = []
         self.errors: list[str] = []
         self.details: list[str] = []
         self.names: dict[str, str] = {}
@@ -35,16 +38,22 @@ class TerminalFormatter:
     def start(self, rubric: Rubric) -> None:
         self.names = {e.id: e.name for e in rubric.elements}
 
-    def report(self, result: ReportResult) -> None:
+    full_result = False
+
+    @property
+    def preparer(self) -> Preparer:
+        return partial(table_lines, verbose=self.verbose)
+
+    def report(self, result: ReportResult, prepared: tuple[Row, list[str]] | None = None) -> None:
         if result.error is not None:
             self.rows.append((result.path, "-", "-", message("terminal.unreadable"), "-"))
             self.errors.append(result.error.message)
             return
-        missing = "、".join(e.name for e in result.missing_required) or message("terminal.none")
-        gate = message("terminal.passed" if result.passed else "terminal.failed")
-        self.rows.append((result.path, f"{result.score:.1f}", result.grade or "-", gate, missing))
-        if self.verbose:
-            self.details.extend(_gap_lines(result, gate))
+        lines = prepared if prepared is not None else table_lines(result, self.verbose)
+        assert lines is not None  # a readable report has its row
+        row, details = lines
+        self.rows.append(row)
+        self.details.extend(details)
 
     def stop(self, summary: Summary) -> None:
         header = tuple(message(f"terminal.header_{k}") for k in ("file", "score", "grade", "gate", "missing"))
@@ -61,6 +70,16 @@ class TerminalFormatter:
             self.stream.write(error + "\n")
         self.stream.write(message("terminal.summary", **summary.__dict__) + "\n")
         self.stream.flush()
+
+
+def table_lines(result: ReportResult, verbose: bool) -> tuple[Row, list[str]] | None:
+    """A readable report's row of the table, and its gap lines when ``verbose`` (None if unreadable)."""
+    if result.error is not None:
+        return None
+    missing = "、".join(e.name for e in result.missing_required) or message("terminal.none")
+    gate = message("terminal.passed" if result.passed else "terminal.failed")
+    row = (result.path, f"{result.score:.1f}", result.grade or "-", gate, missing)
+    return row, _gap_lines(result, gate) if verbose else []
 
 
 def _painted(gate: str, padded: str) -> str:

@@ -41,8 +41,9 @@ class Patterns:
     # Only phrases (no regex): cannot backtrack, so on text of ordinary length the timeout, which
     # costs a third of the search time in the regex module, is left out.
     literal: bool = False
-    # For a rubric's text rules: the phrases are found by the rubric's one-pass index, and only the
-    # regexes (``indexed.rest``) are searched on their own (see matching.spans).
+    # For a rubric's text rules and section kinds: the phrases are found by one of the rubric's
+    # one-pass indexes, and only the regexes (``indexed.rest``) are searched on their own, where
+    # the words they need occur (see matching.spans and Patterns.occurs_in).
     indexed: IndexedPhrases | None = field(default=None, compare=False)
 
     @cached_property

@@ -50,18 +50,27 @@ def compile_patterns(
     ordered = sorted(set(normalised_phrases), key=lambda p: (-len(p), p))  # the order the alternation tries them
     for pattern in regexes:
         check_regex(pattern)
-    parts = [re.escape(p) for p in ordered] + [f"(?:{pattern})" for pattern in regexes]
+    regex_parts = [f"(?:{pattern})" for pattern in regexes]
     indexed = None
     if index is not None:
         slot = index.add(tuple(ordered)) if ordered else None
-        rest = compile_patterns(regexes=regexes) if regexes else None
+        rest = _checked_regexes(regexes, regex_parts) if regexes else None
         indexed = IndexedPhrases(index, slot, rest, _requirement(rest, index))
     return Patterns(
         sources=tuple(phrases) + tuple(regexes),
-        expression="|".join(parts),
+        expression="|".join([*(re.escape(p) for p in ordered), *regex_parts]),
         context_free=all(context_free(pattern) for pattern in regexes),
         literal=not regexes,
         indexed=indexed,
+    )
+
+
+def _checked_regexes(regexes: Sequence[str], parts: list[str]) -> Patterns:
+    """A list's regexes on their own (already checked: the probes are not run twice)."""
+    return Patterns(
+        sources=tuple(regexes),
+        expression="|".join(parts),
+        context_free=all(context_free(pattern) for pattern in regexes),
     )
 
 

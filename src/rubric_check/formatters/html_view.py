@@ -47,13 +47,11 @@ class ElementView(NamedTuple):
     status: str
     severity: str
     required: bool
-    weight: float
     gain: float  # score points gained by reaching "met"
     message: str
     description: str
     basis: str
     guidance: str
-    group: str | None
     evidence: tuple[EvidenceView, ...]
 
     @property
@@ -144,13 +142,11 @@ def element_view(result: ElementResult, element: Element | None, rubric: Rubric)
         status=result.status,
         severity=result.severity,
         required=result.required,
-        weight=result.weight,
         gain=_gain(result, rubric),
         message=result.message,
         description=element.description if element else "",
         basis=element.basis if element else "",
         guidance=element.guidance if element else "",
-        group=element.group if element else None,
         evidence=tuple(map(split_highlight, result.evidence)),
     )
 

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # bench/ is a folder of scripts, not a package
 
 from rubric_check.discovery import Input
-from rubric_check.formatters.json_report import dumps_indented, report_json
+from rubric_check.formatters.json_report import record_text
 from rubric_check.gate import Gate
 from rubric_check.pipeline import score_input
 from rubric_check.rubric.load import load_rubric
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> None:
         def batch() -> None:
             for item in items:
                 result = gate.apply(score_input(item, rubric), rubric)
-                dumps_indented(report_json(result), "    ")
+                record_text(result)
                 if render is not None and result.error is None:
                     render(result, rubric, gate)
 

@@ -86,12 +86,11 @@ def _indexed(indexed: IndexedPhrases, doc: Document) -> list[Span]:
     occurrences = found[indexed.slot] if indexed.slot is not None else []
     rest = indexed.rest
     if rest is None:
-        return [_in_paragraph(start, end, starts) for start, end in leftmost_first(occurrences)]
+        return [in_paragraph(start, end, starts) for start, end in leftmost_first(occurrences)]
     by_paragraph: dict[int, list[Occurrence]] = {}
     for start, rank, end in occurrences:
-        index = bisect_right(starts, start) - 1
-        base = starts[index]
-        by_paragraph.setdefault(index, []).append((start - base, rank, end - base))
+        index, local_start, local_end = in_paragraph(start, end, starts)
+        by_paragraph.setdefault(index, []).append((local_start, rank, local_end))
     if indexed.requirement:
         searched = _holding(indexed.requirement, found, starts)
     else:
@@ -119,7 +118,8 @@ def _holding(
     return where
 
 
-def _in_paragraph(start: int, end: int, starts: Sequence[int]) -> Span:
+def in_paragraph(start: int, end: int, starts: Sequence[int]) -> Span:
+    """The span ``[start, end)`` of the joined text (paragraphs starting at ``starts``) in its paragraph."""
     index = bisect_right(starts, start) - 1
     return index, start - starts[index], end - starts[index]
 

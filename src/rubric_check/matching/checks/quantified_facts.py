@@ -11,7 +11,6 @@ Only Arabic figures followed by a unit count: document numbers (〔2020〕255号
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +18,7 @@ import regex
 
 from rubric_check.documents.model import Document
 from rubric_check.matching.evidence import excerpt
-from rubric_check.matching.spans import JOINED_MAX_CHARS, Span
+from rubric_check.matching.spans import JOINED_MAX_CHARS, Span, in_paragraph
 from rubric_check.messages import message
 from rubric_check.results import CheckResult
 
@@ -105,11 +104,7 @@ def _figures(doc: Document, figure: Any) -> list[Span]:
     if doc.chars > JOINED_MAX_CHARS:
         return [(p.index, m.start(), m.end()) for p in doc.paragraphs for m in figure.finditer(p.text)]
     text, starts = doc.joined
-    found = []
-    for match in figure.finditer(text):
-        index = bisect_right(starts, match.start()) - 1
-        found.append((index, match.start() - starts[index], match.end() - starts[index]))
-    return found
+    return [in_paragraph(match.start(), match.end(), starts) for match in figure.finditer(text)]
 
 
 def section_kinds(params: Params) -> frozenset[str]:

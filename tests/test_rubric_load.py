@@ -131,6 +131,19 @@ def test_check_types_and_their_parameters_are_validated() -> None:
     assert "未定义的章节类型“nowhere”" in joined
 
 
+def test_a_pattern_error_says_in_words_what_the_value_needs() -> None:
+    assert "只能用小写字母、数字和连字符" in "\n".join(problems_of(rubric_doc(id="Bad_Id")))
+    bad_checks = rubric_doc(
+        elements=[
+            element(id="a", met=None, partial=None, check={"type": "quantified_facts", "units": ["件 次"]}),
+            element(id="b", met=None, partial=None, check={"type": "year_consistency", "plan_year_regex": "\\d{4}"}),
+        ],
+    )
+    joined = "\n".join(problems_of(bad_checks))
+    assert "单位不能含空格" in joined
+    assert "命名分组 (?P<year>…)" in joined
+
+
 def test_element_needs_exactly_one_of_met_or_check() -> None:
     bad = rubric_doc(elements=[element(met=None, partial=None)])
     assert any("met 规则或 check" in p for p in problems_of(bad))

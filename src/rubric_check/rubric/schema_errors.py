@@ -55,7 +55,8 @@ def explain(error: ValidationError) -> str:
     if v in ("minLength", "minProperties"):
         return message(f"schema.{v}")
     if v == "pattern":
-        return message("schema.pattern", pattern=value)
+        hint = error.schema.get("x-hint")
+        return message(f"schema.hints.{hint}" if hint else "schema.pattern", pattern=value)
     if v == "oneOf" and "text" in error.schema.get("properties", {}):
         return message("schema.rule_shape")
     if v == "oneOf":

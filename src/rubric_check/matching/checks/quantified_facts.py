@@ -72,7 +72,7 @@ SCHEMA = {
     "properties": {
         # No white space: report text has none inside a figure, and the newline between
         # paragraphs must never be part of one (see _figures).
-        "units": {"type": "array", "items": {"type": "string", "pattern": "^\\S+$"}, "minItems": 1},
+        "units": {"type": "array", "items": {"type": "string", "pattern": "^\\S+$", "x-hint": "unit"}, "minItems": 1},
         "not_in": {"type": "array", "items": {"type": "string"}},
         "met_min": {"type": "integer", "minimum": 1},
         "partial_min": {"type": "integer", "minimum": 1},

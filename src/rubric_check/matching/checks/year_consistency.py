@@ -36,7 +36,7 @@ SCHEMA = {
     "properties": {
         "plan_kinds": {"type": "array", "items": {"type": "string"}, "minItems": 1},
         "report_kinds": {"type": "array", "items": {"type": "string"}},
-        "plan_year_regex": {"type": "string", "pattern": r"\(\?P<year>"},
+        "plan_year_regex": {"type": "string", "pattern": r"\(\?P<year>", "x-hint": "year_group"},
     },
 }
 # Only the parts' own headings (一、…) claim the report year; a sub-heading may name an earlier year

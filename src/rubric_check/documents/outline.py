@@ -35,6 +35,8 @@ _TITLE_END = re.compile(r"[。;!?]")
 MAX_TITLE_CHARS = 40
 MAX_UNNUMBERED_CHARS = 25
 _SENTENCE_MARKS = re.compile(r"[,，。;；:：!?]")
+_OPENING_END = re.compile(r"[。:;!?]")
+OPENING_CHARS = 60
 _SPACED_NUMERAL = re.compile(rf"^\s*[{_CN}]{{1,3}}[ \t\u3000]+\S")
 
 Classifier = Callable[[str], frozenset[str]]
@@ -86,20 +88,41 @@ def _unnumbered(paragraph: Paragraph, classify: Classifier) -> tuple[int, str, s
     return 1, "", text
 
 
+def _opening(text: str) -> str:
+    """The opening sentence of a paragraph, up to its first 。 or ：, at most OPENING_CHARS."""
+    match = _OPENING_END.search(text, 0, OPENING_CHARS)
+    return text[: match.start() if match else OPENING_CHARS]
+
+
 def _first_sentence(text: str) -> str:
     match = _TITLE_END.search(text)
     return (text[: match.start()] if match else text).strip()
 
 
-def build_outline(paragraphs: Sequence[Paragraph], classify: Classifier, skip: frozenset[int] = frozenset()) -> Outline:
-    """Detect headings (except in ``skip``, the title block) and assign every paragraph a section."""
+def build_outline(
+    paragraphs: Sequence[Paragraph],
+    classify: Classifier,
+    skip: frozenset[int] = frozenset(),
+    opening: Classifier | None = None,
+) -> Outline:
+    """Detect headings (except in ``skip``, the title block) and assign every paragraph a section.
+
+    With ``opening``, a paragraph whose opening sentence names kinds (但也要清醒看到… → problems)
+    adds them to itself and the paragraphs after it, up to the next section heading or opening:
+    reports without headings, or with problems tacked onto the measures, still have their parts.
+    """
     headings: list[Heading] = []
     section_of: list[int | None] = []
     kinds_of: list[frozenset[str]] = []
     stack: list[tuple[int, int]] = []  # (level, heading index)
     open_kinds = _NO_KINDS  # the kinds of the sections on the stack
+    opened = _NO_KINDS  # kinds started by an opening sentence since the last section heading
     for paragraph in paragraphs:
         found = None if paragraph.index in skip else detect_heading(paragraph) or _unnumbered(paragraph, classify)
+        if found is None and opening is not None and paragraph.index not in skip:
+            started = opening(_opening(paragraph.text))
+            if started:
+                opened = started
         if found is not None:
             level, marker, title = found
             opens_section = level != ENUMERATION_LEVEL
@@ -110,8 +133,9 @@ def build_outline(paragraphs: Sequence[Paragraph], classify: Classifier, skip: f
                     stack.pop()
                 stack.append((level, len(headings) - 1))
                 open_kinds = frozenset().union(*(headings[i].kinds for _, i in stack))
+                opened = _NO_KINDS
         section_of.append(stack[-1][1] if stack else None)
-        kinds_of.append(open_kinds)
+        kinds_of.append(open_kinds | opened)
         if "是" in paragraph.text:  # every inline enumeration has one
             headings.extend(_inline_enumerations(paragraph))
     return Outline(tuple(headings), tuple(section_of), tuple(kinds_of))

@@ -31,8 +31,12 @@ def _text(rule: TextRule, doc: Document) -> Outcome:
             continue
         if kinds & rule.not_in_kinds:
             continue
-        if rule.unless is not None and rule.unless.search(_sentence(doc.paragraphs[index].text, start, end)):
-            continue
+        if rule.unless is not None or rule.sentence_has is not None:
+            sentence = _sentence(doc.paragraphs[index].text, start, end)
+            if rule.unless is not None and rule.unless.search(sentence):
+                continue
+            if rule.sentence_has is not None and not rule.sentence_has.search(sentence):
+                continue
         found.append(span)
     count = len({doc.paragraphs[i].text[s:e] for i, s, e in found}) if rule.distinct else len(found)
     if count < rule.min:

@@ -54,15 +54,7 @@ class Compiler:
 
     def rubric(self, path: str) -> Rubric | None:
         doc = self.document
-        sections = tuple(
-            SectionKind(
-                kind,
-                spec["name"],
-                self.patterns(["sections", kind], spec, self.heading_index),
-                frozenset(spec.get("unless", ())),
-            )
-            for kind, spec in doc["sections"].items()
-        )
+        sections = tuple(self.section_kind(kind, spec) for kind, spec in doc["sections"].items())
         for kind, spec in doc["sections"].items():
             self.known_kinds(["sections", kind, "unless"], spec.get("unless", ()))
         seen: set[str] = set()
@@ -87,6 +79,21 @@ class Compiler:
             elements=tuple(elements),
             default_reasons={**DEFAULT_REASONS, **doc.get("default_reasons", {})},
             description=doc.get("description"),
+        )
+
+    def section_kind(self, kind: str, spec: Mapping[str, Any]) -> SectionKind:
+        path = ["sections", kind]
+        unless_words = spec.get("unless_words")
+        return SectionKind(
+            kind,
+            spec["name"],
+            self.patterns(path, spec, self.heading_index),
+            frozenset(spec.get("unless", ())),
+            unless_words=self.phrase_list([*path, "unless_words"], unless_words) if unless_words else None,
+            opens=self.patterns([*path, "opens"], spec["opens"]) if "opens" in spec else None,
+            whole_document=self.patterns([*path, "whole_document"], spec["whole_document"])
+            if "whole_document" in spec
+            else None,
         )
 
     def sanity(self, doc: Mapping[str, Any]) -> None:
@@ -169,6 +176,7 @@ class Compiler:
         self.known_kinds([*path, "text", "in"], spec.get("in", []))
         self.known_kinds([*path, "text", "not_in"], spec.get("not_in", []))
         unless = spec.get("unless_sentence_has")
+        sentence_has = spec.get("sentence_has")
         return TextRule(
             patterns=self.patterns([*path, "text"], spec, self.phrase_index),
             in_kinds=frozenset(spec.get("in", [])),
@@ -176,17 +184,23 @@ class Compiler:
             min=spec.get("min", 1),
             distinct=spec.get("distinct", False),
             unless=self.phrase_list([*path, "text", "unless_sentence_has"], unless) if unless else None,
+            sentence_has=self.phrase_list([*path, "text", "sentence_has"], sentence_has) if sentence_has else None,
             reason=reason,
         )
 
     def patterns(self, path: list[Any], spec: Mapping[str, Any], index: PhraseIndex | None = None) -> Patterns:
+        phrases = self.expand_sets(path, spec.get("phrases", ()))
         try:
-            return compile_patterns(spec.get("phrases", ()), spec.get("regex", ()), index)
+            return compile_patterns(phrases, spec.get("regex", ()), index)
         except PatternProblem as exc:
             self.problem(path, str(exc))
             return compile_patterns(["\u0000"])
 
     def phrase_list(self, path: list[Any], items: list[str]) -> Patterns:
+        return self.patterns(path, {"phrases": self.expand_sets(path, items) or ["\u0000"]})
+
+    def expand_sets(self, path: list[Any], items: Any) -> list[str]:
+        """Phrases with each "@name" replaced by the words of the phrase set it names."""
         phrases: list[str] = []
         for item in items:
             if item.startswith("@"):
@@ -195,7 +209,7 @@ class Compiler:
                 phrases.extend(self.phrase_sets.get(item[1:], []))
             else:
                 phrases.append(item)
-        return self.patterns(path, {"phrases": phrases or ["\u0000"]})
+        return phrases
 
     def known_kinds(self, path: list[Any], kinds: Any) -> None:
         for kind in kinds:

@@ -115,6 +115,9 @@ class TextRule:
     min: int = 1
     distinct: bool = False
     unless: Patterns | None = None
+    # Only occurrences whose sentence also has one of these words (a causal connective counts only
+    # in a sentence that names a shortcoming).
+    sentence_has: Patterns | None = None
     reason: str | None = None
 
 
@@ -188,10 +191,17 @@ class Element:
 
 @dataclass(frozen=True)
 class SectionKind:
+    """A kind of section, named by a heading's words; ``opens`` also lets a paragraph's opening
+    sentence start one where reports have no heading (但也要清醒看到…), and ``whole_document`` makes
+    every paragraph of a document this kind when its title matches (a 工作要点 only plans)."""
+
     id: str
     name: str
     patterns: Patterns
     unless: frozenset[str] = frozenset()
+    unless_words: Patterns | None = None
+    opens: Patterns | None = None
+    whole_document: Patterns | None = None
 
 
 @dataclass(frozen=True)
@@ -222,9 +232,30 @@ class Rubric:
     def classify(self, heading_title: str) -> frozenset[str]:
         """The section kinds a heading's words name (may be several, or none)."""
         scans: dict[PhraseIndex, list[list[Occurrence]]] = {}
-        named = [kind for kind in self.sections if kind.patterns.occurs_in(heading_title, scans)]
+        named = [
+            kind
+            for kind in self.sections
+            if kind.patterns.occurs_in(heading_title, scans)
+            and (kind.unless_words is None or kind.unless_words.search(heading_title) is None)
+        ]
         ids = {kind.id for kind in named}
         return frozenset(kind.id for kind in named if not kind.unless & ids)
+
+    def opening_kinds(self, opening: str) -> frozenset[str]:
+        """The section kinds a paragraph's opening sentence starts (see SectionKind.opens)."""
+        return frozenset(
+            kind.id
+            for kind in self.sections
+            if kind.opens is not None
+            and kind.opens.search(opening) is not None
+            and (kind.unless_words is None or kind.unless_words.search(opening) is None)
+        )
+
+    def document_kinds(self, title: str) -> frozenset[str]:
+        """The kinds every paragraph has when the document's title is ``title`` (see SectionKind)."""
+        return frozenset(
+            kind.id for kind in self.sections if kind.whole_document is not None and kind.whole_document.search(title)
+        )
 
     def section_name(self, kind: str) -> str:
         return next((s.name for s in self.sections if s.id == kind), kind)

@@ -8,8 +8,16 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from rubric_check.matching.checks import placeholders, quantified_facts, signature_date, title, year_consistency
+from rubric_check.matching.checks import (
+    placeholders,
+    quantified_facts,
+    report_kind,
+    signature_date,
+    title,
+    year_consistency,
+)
 
 CHECKS: dict[str, ModuleType] = {
-    module.TYPE: module for module in (title, year_consistency, placeholders, quantified_facts, signature_date)
+    module.TYPE: module
+    for module in (title, year_consistency, placeholders, quantified_facts, signature_date, report_kind)
 }

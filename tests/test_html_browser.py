@@ -149,7 +149,8 @@ def test_print_media_hides_chrome_and_expands_met_elements(browser: Any, out: Pa
         for selector in (".toolbar", "nav.toc"):
             assert not page.locator(selector).is_visible(), selector
         bodies = page.locator("details.met-item .met-body")
-        assert bodies.count() == 18
+        met = page.locator("details.met-item").count()
+        assert met >= 10 and bodies.count() == met
         assert all(bodies.nth(i).is_visible() for i in range(bodies.count()))
         assert page.locator("details.met-item[open]").count() == 0  # by the print stylesheet, not by script
         assert printed.problems == [] and printed.requests == []

@@ -33,6 +33,7 @@ def test_default_rubric_defines_the_catalogue(rubric) -> None:
         "problem-causes",
         "first-responsible-person",
         "next-year-plans",
+        "report-kind",
         "title",
         "year-consistency",
         "template-residue",
@@ -57,7 +58,7 @@ def test_default_rubric_defines_the_catalogue(rubric) -> None:
     ]
     assert [e.id for e in rubric.elements] == catalogue
     required = [e for e in rubric.elements if e.required]
-    assert [e.id for e in required] == catalogue[:5]
+    assert [e.id for e in required] == catalogue[:6]
     total = sum(e.weight for e in rubric.elements)
     assert sum(e.weight for e in required) >= total / 2
     assert rubric.pass_score == 60

@@ -11,7 +11,7 @@ from rubric_check.scoring import score
 
 
 def read_document(source: SourceText, rubric: Rubric) -> Document:
-    return build_document(source, rubric.classify, rubric.opening_kinds, rubric.document_kinds)
+    return build_document(source, rubric.classify, rubric.opening_kinds, rubric.document_kinds, rubric.resolve_kinds)
 
 
 def score_document(doc: Document, rubric: Rubric, min_score: float | None = None) -> ReportResult:

@@ -59,6 +59,7 @@ def build_one(source: Path, out: Path) -> Path:
 
 def _docx(target: Path, lines: list[str], style: str) -> None:
     from docx import Document
+
     from fixtures_build.docx_build import add_outline_numbering, set_numbering
 
     document = Document()

@@ -123,6 +123,17 @@ class Document:
         return join_paragraphs(self.paragraphs)
 
     @cached_property
+    def section_titles(self) -> dict[int, int]:
+        """For each paragraph that is a heading naming a section kind, where its title ends."""
+        ends = {}
+        for heading in self.headings:
+            if heading.kinds and not heading.inline:
+                text = self.paragraphs[heading.paragraph].text
+                position = text.find(heading.title)
+                ends[heading.paragraph] = position + len(heading.title) if position >= 0 else len(heading.marker)
+        return ends
+
+    @cached_property
     def search_cache(self) -> dict[str, Any]:
         """Per-pattern search results kept while this document is scored (see matching.rules)."""
         return {}

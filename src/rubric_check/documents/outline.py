@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rubric_check.documents.conventions import conventions
 from rubric_check.documents.model import Heading, Paragraph
@@ -40,6 +40,9 @@ OPENING_CHARS = 60
 _SPACED_NUMERAL = re.compile(rf"^\s*[{_CN}]{{1,3}}[ \t\u3000]+\S")
 
 Classifier = Callable[[str], frozenset[str]]
+# (kinds a heading names, kinds of the sections it sits in) → the kinds it really has.
+Resolver = Callable[[frozenset[str], frozenset[str]], frozenset[str]]
+TOP_SECTION_LEVEL = 1  # without a section, an opening lasts until the next 一、 (or 第一部分)
 _NO_KINDS: frozenset[str] = frozenset()
 
 
@@ -89,9 +92,13 @@ def _unnumbered(paragraph: Paragraph, classify: Classifier) -> tuple[int, str, s
 
 
 def _opening(text: str) -> str:
-    """The opening sentence of a paragraph, up to its first 。 or ：, at most OPENING_CHARS."""
+    """What announces a paragraph's part: its opening sentence (up to the first 。 or ：, at most
+    OPENING_CHARS) and, on a line of its own after it, its closing lead-in (现将……报告如下：)."""
     match = _OPENING_END.search(text, 0, OPENING_CHARS)
-    return text[: match.start() if match else OPENING_CHARS]
+    first = text[: match.start() if match else OPENING_CHARS]
+    body = text.rstrip("。:;!? ")
+    last = body[max((m.end() for m in _OPENING_END.finditer(body)), default=0) :][-OPENING_CHARS:]
+    return first if last == first or not last else f"{first}\n{last}"
 
 
 def _first_sentence(text: str) -> str:
@@ -104,41 +111,69 @@ def build_outline(
     classify: Classifier,
     skip: frozenset[int] = frozenset(),
     opening: Classifier | None = None,
+    resolve: Resolver | None = None,
 ) -> Outline:
     """Detect headings (except in ``skip``, the title block) and assign every paragraph a section.
 
-    With ``opening``, a paragraph whose opening sentence names kinds (但也要清醒看到… → problems)
-    adds them to itself and the paragraphs after it, up to the next section heading or opening:
-    reports without headings, or with problems tacked onto the measures, still have their parts.
+    With ``opening``, a paragraph whose opening sentence (or closing lead-in) names kinds (但也要清醒
+    看到… → problems) adds them to itself and the paragraphs after it, up to the next heading at its
+    section's level: reports without headings, or with problems tacked onto the measures, still have
+    their parts. An opening right under a heading also tells what that heading's section is
+    (四、2024年主要举措 / 2024年，我局将…… is a plans section). ``resolve(kinds, within)`` settles
+    kinds that exclude each other, on one heading or inside another's section.
     """
     headings: list[Heading] = []
     section_of: list[int | None] = []
     kinds_of: list[frozenset[str]] = []
     stack: list[tuple[int, int]] = []  # (level, heading index)
-    open_kinds = _NO_KINDS  # the kinds of the sections on the stack
-    opened = _NO_KINDS  # kinds started by an opening sentence since the last section heading
+    opened = _NO_KINDS  # kinds started by an opening sentence, kept down to ``opened_level``
+    opened_level = TOP_SECTION_LEVEL
+    settle = resolve or (lambda kinds, _within: kinds)
+
+    def open_kinds() -> frozenset[str]:
+        return frozenset().union(*(headings[i].kinds for _, i in stack))
+
     for paragraph in paragraphs:
         found = None if paragraph.index in skip else detect_heading(paragraph) or _unnumbered(paragraph, classify)
-        if found is None and opening is not None and paragraph.index not in skip:
-            started = opening(_opening(paragraph.text))
-            if started:
-                opened = started
         if found is not None:
             level, marker, title = found
             opens_section = level != ENUMERATION_LEVEL
-            kinds = classify(title) if opens_section else _NO_KINDS
-            headings.append(_heading(paragraph, level, marker, title, kinds, inline=False))
             if opens_section:
                 while stack and stack[-1][0] >= level:
                     stack.pop()
+                kinds = settle(classify(title), open_kinds())
+            else:
+                kinds = _NO_KINDS
+            headings.append(_heading(paragraph, level, marker, title, kinds, inline=False))
+            if opens_section:
                 stack.append((level, len(headings) - 1))
-                open_kinds = frozenset().union(*(headings[i].kinds for _, i in stack))
-                opened = _NO_KINDS
+                if level <= opened_level:
+                    opened = _NO_KINDS
+        elif opening is not None and paragraph.index not in skip:
+            started = opening(_opening(paragraph.text))
+            if started:
+                under = _section_just_opened(stack, headings, paragraph.index)
+                if under is not None:
+                    heading = headings[under]
+                    within = frozenset().union(*(headings[i].kinds for _, i in stack[:-1]))
+                    headings[under] = replace(heading, kinds=settle(heading.kinds | started, within))
+                    kinds_of[-1] = open_kinds() if paragraph.index - 1 not in skip else kinds_of[-1]
+                    opened = _NO_KINDS
+                else:
+                    opened = started
+                    opened_level = stack[-1][0] if stack else TOP_SECTION_LEVEL
         section_of.append(stack[-1][1] if stack else None)
-        kinds_of.append(open_kinds | opened)
+        kinds_of.append(open_kinds() | opened)
         if "是" in paragraph.text:  # every inline enumeration has one
             headings.extend(_inline_enumerations(paragraph))
     return Outline(tuple(headings), tuple(section_of), tuple(kinds_of))
+
+
+def _section_just_opened(stack: list[tuple[int, int]], headings: list[Heading], paragraph: int) -> int | None:
+    """The heading whose section this paragraph is the first of (its own paragraph just before)."""
+    if stack and headings[stack[-1][1]].paragraph == paragraph - 1:
+        return stack[-1][1]
+    return None
 
 
 def _heading(paragraph: Paragraph, level: int, marker: str, title: str, kinds: frozenset[str], inline: bool) -> Heading:

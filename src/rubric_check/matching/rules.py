@@ -10,9 +10,12 @@ from rubric_check.documents.outline import ENUMERATION_LEVEL
 from rubric_check.matching.evidence import excerpt, heading_evidence
 from rubric_check.matching.spans import Span, spans
 from rubric_check.results import Evidence, Outcome
-from rubric_check.rubric.model import AllRule, AnyRule, HeadingRule, NotRule, Rule, TextRule
+from rubric_check.rubric.model import AllRule, AnyRule, HeadingRule, NotRule, PassageRule, Patterns, Rule, TextRule
 
 MAX_EVIDENCE = 3
+_CLAUSE_END = re.compile(r"[。!?;,:]")
+MIN_PIECE_CHARS = 4  # shorter pieces are headings' numbers, 总体上看 or debris, not something said
+EVIDENCE_CHARS = 30
 _SENTENCE_END = re.compile(r"[。!?;]")
 
 
@@ -31,6 +34,11 @@ def _text(rule: TextRule, doc: Document) -> Outcome:
             continue
         if kinds & rule.not_in_kinds:
             continue
+        if rule.skip_section_titles and start < section_title_end(doc, index):
+            continue
+        clause_test = rule.unless_clause
+        if clause_test is not None and clause_test.search(_clause(doc.paragraphs[index].text, start, end)):
+            continue
         if rule.unless is not None or rule.sentence_has is not None:
             sentence = _sentence(doc.paragraphs[index].text, start, end)
             if rule.unless is not None and rule.unless.search(sentence):
@@ -38,15 +46,36 @@ def _text(rule: TextRule, doc: Document) -> Outcome:
             if rule.sentence_has is not None and not rule.sentence_has.search(sentence):
                 continue
         found.append(span)
-    count = len({doc.paragraphs[i].text[s:e] for i, s, e in found}) if rule.distinct else len(found)
+    if rule.distinct:
+        count = len({doc.paragraphs[i].text[s:e] for i, s, e in found})
+    elif rule.per_sentence or rule.per_clause:
+        ends = _CLAUSE_END if rule.per_clause else _SENTENCE_END
+        count = len({(i, _piece_start(doc.paragraphs[i].text, s, ends)) for i, s, _ in found})
+    else:
+        count = len(found)
     if count < rule.min:
         return Outcome(False)
     return Outcome(True, _evidence(doc, found), rule.reason)
 
 
+def _sentence_start(text: str, start: int) -> int:
+    return _piece_start(text, start, _SENTENCE_END)
+
+
+def _piece_start(text: str, start: int, ends: re.Pattern[str]) -> int:
+    return max((m.end() for m in ends.finditer(text, 0, start)), default=0)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause (between ，；。：！？) that holds the match ``[start, end)``."""
+    begin = _piece_start(text, start, _CLAUSE_END)
+    end_match = _CLAUSE_END.search(text, end)
+    return text[begin : end_match.start() if end_match else len(text)]
+
+
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence (between 。；！？) that holds the match ``[start, end)``."""
-    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    begin = _sentence_start(text, start)
     end_match = _SENTENCE_END.search(text, end)
     return text[begin : end_match.start() if end_match else len(text)]
 
@@ -96,6 +125,40 @@ def section_chars(doc: Document, heading: Heading) -> int:
                 break
         total += len(doc.paragraphs[index].text)
     return total
+
+
+def section_title_end(doc: Document, paragraph: int) -> int:
+    """Where the title ends in a paragraph that is a heading naming a section kind (二、存在的不足和原因
+    is a title, not an analysis of causes); 0 for any other paragraph."""
+    return doc.section_titles.get(paragraph, 0)
+
+
+@evaluate.register
+def _passage(rule: PassageRule, doc: Document) -> Outcome:
+    """The paragraphs of the kind (outside the title, less the titles of headings that name a kind)
+    are one passage, measured as a whole."""
+    paragraphs = [p for p in doc.paragraphs if rule.kind in doc.kinds_of[p.index]]
+    if not paragraphs or len(paragraphs) < rule.min_paragraphs:
+        return Outcome(False)
+    texts = [p.text[section_title_end(doc, p.index) :] for p in paragraphs]
+    if sum(len(text) for text in texts) < rule.min_chars:
+        return Outcome(False)
+    if rule.min_sentences and _pieces(texts, _SENTENCE_END, rule.without) < rule.min_sentences:
+        return Outcome(False)
+    if rule.min_clauses and _pieces(texts, _CLAUSE_END, rule.without) < rule.min_clauses:
+        return Outcome(False)
+    first = paragraphs[0]
+    return Outcome(True, (excerpt(doc, first, 0, min(len(first.text), EVIDENCE_CHARS)),), rule.reason)
+
+
+def _pieces(texts: list[str], separator: re.Pattern[str], without: Patterns | None) -> int:
+    """Sentences (or clauses) of the texts long enough to say something, less those with ``without``."""
+    return sum(
+        1
+        for text in texts
+        for piece in separator.split(text)
+        if len(piece.strip()) >= MIN_PIECE_CHARS and (without is None or without.search(piece) is None)
+    )
 
 
 @evaluate.register

@@ -19,6 +19,7 @@ from rubric_check.rubric.model import (
     Grade,
     HeadingRule,
     NotRule,
+    PassageRule,
     Patterns,
     Rubric,
     Rule,
@@ -172,6 +173,18 @@ class Compiler:
                 min_chars=spec.get("min_chars", 0),
                 reason=reason,
             )
+        if "passage" in raw:
+            spec = raw["passage"]
+            self.known_kinds([*path, "passage", "kind"], [spec["kind"]])
+            return PassageRule(
+                kind=spec["kind"],
+                min_chars=spec.get("min_chars", 0),
+                min_sentences=spec.get("min_sentences", 0),
+                min_paragraphs=spec.get("min_paragraphs", 0),
+                min_clauses=spec.get("min_clauses", 0),
+                without=self.phrase_list([*path, "passage", "without"], spec["without"]) if "without" in spec else None,
+                reason=reason,
+            )
         spec = raw["text"]
         self.known_kinds([*path, "text", "in"], spec.get("in", []))
         self.known_kinds([*path, "text", "not_in"], spec.get("not_in", []))
@@ -183,8 +196,14 @@ class Compiler:
             not_in_kinds=frozenset(spec.get("not_in", [])),
             min=spec.get("min", 1),
             distinct=spec.get("distinct", False),
+            per_sentence=spec.get("per_sentence", False),
+            per_clause=spec.get("per_clause", False),
+            skip_section_titles=spec.get("skip_section_titles", False),
             unless=self.phrase_list([*path, "text", "unless_sentence_has"], unless) if unless else None,
             sentence_has=self.phrase_list([*path, "text", "sentence_has"], sentence_has) if sentence_has else None,
+            unless_clause=self.patterns([*path, "text", "unless_clause"], spec["unless_clause"])
+            if "unless_clause" in spec
+            else None,
             reason=reason,
         )
 

@@ -114,10 +114,15 @@ class TextRule:
     not_in_kinds: frozenset[str] = frozenset()
     min: int = 1
     distinct: bool = False
+    per_sentence: bool = False  # count sentences that match, not occurrences
+    per_clause: bool = False  # count clauses (between ，；。：) that match
+    skip_section_titles: bool = False  # ignore the titles of headings that name a section kind
     unless: Patterns | None = None
     # Only occurrences whose sentence also has one of these words (a causal connective counts only
     # in a sentence that names a shortcoming).
     sentence_has: Patterns | None = None
+    # Ignore occurrences whose clause (between ，；。：) matches: 工作中还存在一些薄弱环节 names nothing.
+    unless_clause: Patterns | None = None
     reason: str | None = None
 
 
@@ -129,6 +134,21 @@ class HeadingRule:
     patterns: Patterns | None = None
     max_level: int = 4
     min_chars: int = 0
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class PassageRule:
+    """A passage of a section kind, under a heading or opened by an opening sentence (或 a whole
+    工作要点), long enough: ``min_chars`` characters, ``min_sentences`` sentences, ``min_clauses``
+    clauses (between ，；。：), ``min_paragraphs`` paragraphs."""
+
+    kind: str
+    min_chars: int = 0
+    min_sentences: int = 0
+    min_paragraphs: int = 0
+    min_clauses: int = 0
+    without: Patterns | None = None  # count only sentences and clauses without these words
     reason: str | None = None
 
 
@@ -150,7 +170,7 @@ class NotRule:
     reason: str | None = None
 
 
-Rule = TextRule | HeadingRule | AllRule | AnyRule | NotRule
+Rule = TextRule | HeadingRule | PassageRule | AllRule | AnyRule | NotRule
 
 
 @dataclass(frozen=True)
@@ -240,6 +260,12 @@ class Rubric:
         ]
         ids = {kind.id for kind in named}
         return frozenset(kind.id for kind in named if not kind.unless & ids)
+
+    def resolve_kinds(self, kinds: frozenset[str], within: frozenset[str] = frozenset()) -> frozenset[str]:
+        """``kinds`` without those that give way (``unless``) to another of them or to a kind of the
+        sections they sit in: 下一步主要举措 is plans, not measures; a （一）主要举措 inside the plans too."""
+        present = kinds | within
+        return frozenset(kind.id for kind in self.sections if kind.id in kinds and not kind.unless & present)
 
     def opening_kinds(self, opening: str) -> frozenset[str]:
         """The section kinds a paragraph's opening sentence starts (see SectionKind.opens)."""

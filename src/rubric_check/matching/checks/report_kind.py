@@ -57,6 +57,8 @@ SCHEMA = {
     },
 }
 MAX_EVIDENCE = 3
+HEAD_LINES = 3
+HEAD_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -92,25 +94,38 @@ def prepare(params: dict) -> Params:
 
 
 def check(doc: Document, params: Params) -> CheckResult:
-    title = doc.meta.title
-    title_evidence = tuple(whole_line(doc, doc.paragraphs[i]) for i in sorted(doc.title_paragraphs))
-    if title is not None:
-        block = "".join(doc.paragraphs[i].text for i in sorted(doc.title_paragraphs)) or title
-        for kind in params.lookalikes:
-            if kind.title is not None and kind.title.search(block) is not None:
-                return CheckResult("missing", title_evidence, message("checks.report_kind.missing", kind=kind.name))
+    head = _head(doc)
+    head_text = "".join(doc.paragraphs[i].text for i in head)
+    head_evidence = tuple(whole_line(doc, doc.paragraphs[i]) for i in head)
+    for kind in params.lookalikes:
+        if kind.title is not None and head_text and kind.title.search(head_text) is not None:
+            return CheckResult("missing", head_evidence, message("checks.report_kind.missing", kind=kind.name))
     for kind in params.lookalikes:
         evidence = _body_cues(doc, kind)
         if evidence:
             return CheckResult("missing", evidence, message("checks.report_kind.missing", kind=kind.name))
-    if title is not None and params.report_title.search(title) is not None:
-        return CheckResult("met", title_evidence, message("checks.report_kind.met", title=title))
+    if head_text and params.report_title.search(head_text) is not None:
+        title = doc.meta.title or head_text
+        return CheckResult("met", head_evidence, message("checks.report_kind.met", title=title))
     text = doc.joined[0]
     if all(pattern.search(text) is not None for pattern in params.report_body):
         found = spans(params.report_body[-1], doc)[:1]
         evidence = tuple(excerpt(doc, doc.paragraphs[i], s, e) for i, s, e in found)
         return CheckResult("met", evidence, message("checks.report_kind.met_body"))
-    return CheckResult("partial", title_evidence, message("checks.report_kind.unclear"))
+    return CheckResult("partial", head_evidence, message("checks.report_kind.unclear"))
+
+
+def _head(doc: Document) -> list[int]:
+    """The title block's paragraphs; without one, the short lines a document opens with (a title the
+    metadata did not take for a report title, such as ……统计年报, is still the document's name)."""
+    if doc.title_paragraphs:
+        return sorted(doc.title_paragraphs)
+    head = []
+    for paragraph in doc.paragraphs[:HEAD_LINES]:
+        if len(paragraph.text) > HEAD_CHARS or "。" in paragraph.text:
+            break
+        head.append(paragraph.index)
+    return head
 
 
 def _body_cues(doc: Document, kind: Lookalike) -> tuple[Evidence, ...]:

@@ -42,6 +42,7 @@ class Evaluation:
     meta_checked: int = 0
     meta_right: int = 0
     meta_wrong: list[str] = field(default_factory=list)
+    meta_fields: dict[str, list[int]] = field(default_factory=dict)  # field → [right, checked]
     gates_checked: int = 0
     gates_right: int = 0
     unlabelled: list[str] = field(default_factory=list)
@@ -107,5 +108,8 @@ def _compare_meta(figures: Evaluation, name: str, meta: Mapping[str, Any], resul
     for key, right in checks:
         figures.meta_checked += 1
         figures.meta_right += right
+        tally = figures.meta_fields.setdefault(key, [0, 0])
+        tally[0] += right
+        tally[1] += 1
         if not right:
             figures.meta_wrong.append(f"{name}:{key}")

@@ -60,7 +60,14 @@ def as_json(figures: Evaluation) -> dict[str, Any]:
         },
         "disagreements": [d.__dict__ for d in figures.disagreements],
         "severe": len(figures.severe),
-        "meta": {"checked": figures.meta_checked, "right": figures.meta_right, "wrong": figures.meta_wrong},
+        "meta": {
+            "checked": figures.meta_checked,
+            "right": figures.meta_right,
+            "wrong": figures.meta_wrong,
+            "fields": {
+                key: {"right": right, "checked": checked} for key, (right, checked) in figures.meta_fields.items()
+            },
+        },
         "gates": {"checked": figures.gates_checked, "right": figures.gates_right},
         "unlabelled": figures.unlabelled,
     }
@@ -84,6 +91,12 @@ def _table(figures: Evaluation, out: TextIO) -> None:
     )
     wrong = f"（{'、'.join(figures.meta_wrong)}）" if figures.meta_wrong else ""
     out.write(message("eval_cmd.meta", right=figures.meta_right, checked=figures.meta_checked, wrong=wrong) + "\n")
+    if figures.meta_fields:
+        fields = "，".join(
+            f"{message(f'eval_cmd.meta_field.{key}')} {right}/{checked}"
+            for key, (right, checked) in figures.meta_fields.items()
+        )
+        out.write(message("eval_cmd.meta_fields", fields=fields) + "\n")
     out.write(message("eval_cmd.gates", right=figures.gates_right, checked=figures.gates_checked) + "\n")
     if figures.unlabelled:
         out.write(message("eval_cmd.unlabelled", paths="、".join(figures.unlabelled)) + "\n")

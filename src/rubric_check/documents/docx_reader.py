@@ -5,12 +5,14 @@ content controls. Inserted text is kept and deleted text dropped; field codes, h
 drawings and text boxes, headers, footers, footnotes and comments (separate parts) are left out.
 ``SourceLine.number`` counts every paragraph, table-cell paragraphs included, so a user can find
 evidence by paragraph. A table row of short cells becomes one line (cells separated by a tab), so
-"办理行政复议案件 | 56 | 件" stays together for matching.
+"办理行政复议案件 | 56 | 件" stays together for matching. Each table line records where its cells
+are and the text of the header cells above each one, so a bare "1268" under "数量（件）" can be
+read with its unit; what counts as a unit is the checks' business, not the reader's.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
@@ -18,19 +20,34 @@ from lxml import etree
 from rubric_check.documents.docx_numbering import Numbering
 from rubric_check.documents.docx_styles import Styles, numbering_of, outline_level, w
 from rubric_check.documents.files import file_size, read_head
-from rubric_check.documents.model import SourceLine, SourceText
+from rubric_check.documents.model import SourceLine, SourceText, TableCell
 from rubric_check.documents.sniff import DESCRIPTIONS, OLE, ZIP, is_encrypted_office, sniff
 from rubric_check.documents.ziplimits import check_zip
 from rubric_check.errors import InputError
 
 MAX_DOCX_BYTES = 100 * 1024 * 1024
 MAX_CELL_CHARS = 60  # longer cells are prose laid out in a table: one line per paragraph
+MAX_HEADER_ROWS = 3  # a title row, a header row and the sub-headers under its merged cells
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 # Elements whose content Word does not show as body text (with changes accepted).
 _SKIP = frozenset(
     w(tag)
-    for tag in ("del", "moveFrom", "delText", "instrText", "pPr", "rPr", "drawing", "pict", "object",
-                "footnoteReference", "endnoteReference", "commentReference", "sym", "fldData")
+    for tag in (
+        "del",
+        "moveFrom",
+        "delText",
+        "instrText",
+        "pPr",
+        "rPr",
+        "drawing",
+        "pict",
+        "object",
+        "footnoteReference",
+        "endnoteReference",
+        "commentReference",
+        "sym",
+        "fldData",
+    )
 ) | {f"{{{_MC}}}AlternateContent"}
 
 
@@ -45,8 +62,7 @@ def read_docx(path: Path, shown_path: str) -> SourceText:
 
         return read_legacy_word(path, shown_path)
     if kind != ZIP:
-        raise InputError.of("mislabelled", path=shown_path, suffix=path.suffix or ".docx",
-                            actual=DESCRIPTIONS[kind])
+        raise InputError.of("mislabelled", path=shown_path, suffix=path.suffix or ".docx", actual=DESCRIPTIONS[kind])
     check_zip(path, shown_path)
     body, styles, numbering = _open(path, shown_path)
     lines = _Walker(Styles(styles), Numbering(numbering)).read(body)
@@ -117,27 +133,41 @@ class _Walker:
             return
         style_level = outline_level(ppr) or info.level
         level = heading_level(number, text, style_level)
-        self.lines.append(
-            SourceLine(number=self.count, text=text, heading_level=level, heading_number=number)
-        )
+        self.lines.append(SourceLine(number=self.count, text=text, heading_level=level, heading_number=number))
 
     def _table(self, tbl: etree._Element) -> None:
-        for row in _rows(tbl):
-            cells = [cell for cell in row if cell.tag == w("tc")]
+        rows = _rows(tbl)
+        header_rows = _header_rows(rows)
+        headings = _Headings(rows[:header_rows])
+        for index, row in enumerate(rows):
+            cells = _cells(row)
+            headers = [headings.over(columns) if index >= header_rows else "" for columns in _columns(row, cells)]
             if _is_data_row(cells):
-                self._data_row(cells)
+                self._data_row(cells, headers)
             else:
-                for cell in cells:
+                for cell, header in zip(cells, headers, strict=True):
+                    before = len(self.lines)
                     self._blocks(cell)
+                    if header and len(self.lines) == before + 1:  # the cell is one line: mark it as a cell
+                        line = self.lines[-1]
+                        self.lines[-1] = replace(line, cells=(TableCell(0, len(line.text), header),))
 
-    def _data_row(self, cells: list[etree._Element]) -> None:
+    def _data_row(self, cells: list[etree._Element], headers: list[str]) -> None:
         first = self.count + 1
-        texts = []
-        for cell in cells:
-            paragraphs = cell.findall(w("p"))
-            self.count += len(paragraphs)
-            texts.append("".join(paragraph_text(p).strip() for p in paragraphs))
-        self.lines.append(SourceLine(number=first, text="\t".join(t for t in texts if t)))
+        parts: list[str] = []
+        spans: list[TableCell] = []
+        position = 0
+        for cell, header in zip(cells, headers, strict=True):
+            self.count += len(cell.findall(w("p")))
+            text = _cell_text(cell)
+            if not text:
+                continue
+            if parts:
+                position += 1  # the tab between cells
+            spans.append(TableCell(position, position + len(text), header))
+            parts.append(text)
+            position += len(text)
+        self.lines.append(SourceLine(number=first, text="\t".join(parts), cells=tuple(spans)))
 
 
 def _rows(tbl: etree._Element) -> list[etree._Element]:
@@ -148,6 +178,87 @@ def _rows(tbl: etree._Element) -> list[etree._Element]:
         elif child.tag in (w("sdt"), w("customXml"), w("sdtContent")):
             rows.extend(_rows(child))
     return rows
+
+
+def _cells(row: etree._Element) -> list[etree._Element]:
+    return [cell for cell in row if cell.tag == w("tc")]
+
+
+def _cell_text(cell: etree._Element) -> str:
+    return "".join(paragraph_text(p).strip() for p in cell.findall(w("p")))
+
+
+def _int_property(parent: etree._Element | None, properties: str, name: str, default: int) -> int:
+    """An integer ``w:val`` of ``parent``'s ``properties`` child (gridSpan, gridBefore)."""
+    props = parent.find(w(properties)) if parent is not None else None
+    found = props.find(w(name)) if props is not None else None
+    try:
+        return max(0, int(found.get(w("val"), default))) if found is not None else default
+    except ValueError:
+        return default
+
+
+def _columns(row: etree._Element, cells: list[etree._Element]) -> list[range]:
+    """The grid columns each of ``cells`` covers (merged cells span several)."""
+    column = _int_property(row, "trPr", "gridBefore", 0)
+    out = []
+    for cell in cells:
+        span = max(1, _int_property(cell, "tcPr", "gridSpan", 1))
+        out.append(range(column, column + span))
+        column += span
+    return out
+
+
+def _header_rows(rows: list[etree._Element]) -> int:
+    """How many rows at the top of a table are its header.
+
+    The rows Word repeats on each page when marked so; otherwise the first row unless it holds a
+    bare number, and below it the rows under its merged cells (sub-headers), then a title row's
+    header: each while a row above has a cell spanning columns and no bare number is in the row.
+    """
+    marked = 0
+    for row in rows:
+        trpr = row.find(w("trPr"))
+        flag = trpr.find(w("tblHeader")) if trpr is not None else None
+        if flag is None or flag.get(w("val"), "true") in ("0", "false", "off"):
+            break
+        marked += 1
+    if marked:
+        return marked
+    count = 0
+    for index, row in enumerate(rows[:MAX_HEADER_ROWS]):
+        if any(_is_number(_cell_text(cell)) for cell in _cells(row)):
+            break
+        if index and not any(_int_property(cell, "tcPr", "gridSpan", 1) > 1 for cell in _cells(rows[index - 1])):
+            break
+        count += 1
+    return count
+
+
+def _is_number(text: str) -> bool:
+    """A cell holding only a figure ("1268", "98.5", "1,268"): data, not a header."""
+    return any(ch.isdigit() for ch in text) and all(ch.isdigit() or ch in ".,%-+．，％" for ch in text)
+
+
+class _Headings:
+    """The text of a table's header cells over each grid column, top row first."""
+
+    def __init__(self, rows: list[etree._Element]) -> None:
+        self.by_column: dict[int, list[str]] = {}
+        for row in rows:
+            cells = _cells(row)
+            for cell, columns in zip(cells, _columns(row, cells), strict=True):
+                text = _cell_text(cell)
+                for column in columns:
+                    texts = self.by_column.setdefault(column, [])
+                    if text and text not in texts:
+                        texts.append(text)
+
+    def over(self, columns: range) -> str:
+        texts: list[str] = []
+        for column in columns:
+            texts.extend(t for t in self.by_column.get(column, ()) if t not in texts)
+        return " ".join(texts)
 
 
 def _is_data_row(cells: list[etree._Element]) -> bool:

@@ -14,6 +14,17 @@ from typing import Any
 
 
 @dataclass(frozen=True)
+class TableCell:
+    """A table cell on a line: columns ``[start, end)`` of the line's original text, and the text of
+    the header cells above it (its column's heading, "" when the table has none), as read.
+    """
+
+    start: int
+    end: int
+    header: str = ""
+
+
+@dataclass(frozen=True)
 class SourceLine:
     """One line (text files, PDF) or paragraph (Word) of the original, as the user can find it."""
 
@@ -22,6 +33,7 @@ class SourceLine:
     page: int | None = None
     heading_level: int | None = None  # from a word processor's heading style, when known
     heading_number: str | None = None  # number shown by automatic numbering ("一、"), when known
+    cells: tuple[TableCell, ...] = ()  # a table row's (or cell's) text: where each cell is on the line
 
 
 @dataclass(frozen=True)

@@ -224,6 +224,7 @@ def _strip_trailing_navigation(kept: list[_Line]) -> list[_Line]:
     for line, text, _offsets in reversed(kept):
         if (
             line.heading_level is not None
+            or line.cells  # a table's rows are report text, however short
             or len(text) > conv.nav_max_chars
             or _has_punctuation(text)
             or _looks_like_signature(text)

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from rubric_check.documents.conventions import conventions
 from rubric_check.documents.decode import NotText, UnknownEncoding, decode_text
 from rubric_check.documents.files import read_bytes
 from rubric_check.documents.model import SourceLine, SourceText
@@ -20,17 +21,17 @@ from rubric_check.errors import InputError
 MAX_HTML_BYTES = 20 * 1024 * 1024
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs",
-              "iso-8859-1": "cp1252", "latin-1": "cp1252", "ascii": "utf-8", "us-ascii": "utf-8"}
-# Short lines that are page furniture even inside the content container.
-_FURNITURE_LINE = re.compile(
-    r"版权所有|ICP备|ICP证|公网安备|网站标识码|主办单位|承办单位|技术支持|Copyright|©|"
-    r"^(?:当前位置|您现在的位置|您的位置|所在位置)|^(?:首页|网站首页)\s*(?:[>»/›]|$)|"
-    r"分享到|扫一扫|打印本页|关闭窗口|【\s*(?:打印|关闭|大|中|小)\s*】|字号[:：]|"
-    r"^(?:发布|发文|成文|更新)(?:时间|日期)[:：]|^(?:信息)?来源[:：]|(?:浏览|阅读|访问|点击)(?:次数|量)[:：]|"
-    r"^(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|责任编辑)[:：]?",
-    re.IGNORECASE,
-)
+_SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "big5": "big5hkscs",
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "ascii": "utf-8",
+    "us-ascii": "utf-8",
+}
+# Short lines that are page furniture even inside the content container: conventions' furniture list.
 MAX_FURNITURE_LINE = 100
 
 
@@ -130,4 +131,4 @@ def _squeezed(text: str) -> str:
 
 
 def _is_furniture_line(line: str) -> bool:
-    return len(line) <= MAX_FURNITURE_LINE and bool(_FURNITURE_LINE.search(line))
+    return len(line) <= MAX_FURNITURE_LINE and conventions().is_furniture(line)

@@ -29,7 +29,7 @@ from rubric_check.messages import message
 from rubric_check.results import ReportResult
 from rubric_check.rubric.model import Rubric
 
-YEAR_SOURCES = ("title", "opening", "signature", "text")
+YEAR_SOURCES = ("title", "opening", "heading", "signature", "published", "text")
 
 
 @cache

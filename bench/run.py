@@ -154,8 +154,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--jobs", default="1,2", help="--jobs values to run (when the tool has --jobs)")
     parser.add_argument("--docx-max", type=int, default=10000, help="largest N for the docx corpus")
-    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "rubric-check-bench",
-                        help="corpora are generated here once and reused")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "rubric-check-bench",
+        help="corpora are generated here once and reused",
+    )
     parser.add_argument("--quick", action="store_true", help="skip the length comparison; fewer start-up runs")
     args = parser.parse_args(argv)
     corpus._refuse_repository(args.work)
@@ -165,8 +169,11 @@ def main(argv: list[str] | None = None) -> None:
     repeat = 3 if args.quick else 10
     version = timed([*tool, "--version"], args.work, repeat)
     with tempfile.TemporaryDirectory(dir=args.work) as out:
-        one = timed([*tool, "score", str(seed), "--json", f"{out}/one.json", "--no-html", "-q", "--no-config"],
-                    args.work, repeat)
+        one = timed(
+            [*tool, "score", str(seed), "--json", f"{out}/one.json", "--no-html", "-q", "--no-config"],
+            args.work,
+            repeat,
+        )
     print(f"start-up: --version {version:.3f} s; one seed end to end {one:.3f} s")
     print(f"{'case':<15} {'N':>6} {'jobs':>4} {'seconds':>9} {'reports/s':>10} {'peak MB':>9}")
     rows = run_cases(args, tool, args.work)

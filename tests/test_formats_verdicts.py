@@ -41,8 +41,13 @@ def test_a_table_of_figures_counts_toward_quantified_results(tmp_path: Path, rub
     document.add_paragraph("一、主要举措和成效")
     document.add_paragraph("全年主要工作数据见下表。")
     table = document.add_table(rows=0, cols=2)
-    for name, figure in [("行政许可", "1326件"), ("执法检查", "412次"), ("培训人员", "560人次"),
-                         ("行政复议", "3件"), ("办结率", "99.2%")]:
+    for name, figure in [
+        ("行政许可", "1326件"),
+        ("执法检查", "412次"),
+        ("培训人员", "560人次"),
+        ("行政复议", "3件"),
+        ("办结率", "99.2%"),
+    ]:
         cells = table.add_row().cells
         cells[0].text, cells[1].text = name, figure
     path = tmp_path / "table.docx"

@@ -29,11 +29,28 @@ CRAFTED = "\n".join(
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("crafted")
     (folder / "=1+2.txt").write_text(CRAFTED, encoding="utf-8")
-    args = ["--html", "out", "--json", "out/r.json", "--sarif", "out/r.sarif", "--junit", "out/r.xml",
-            "--markdown", "out/r.md", "--csv", "out/r.csv", "--xlsx", "out/r.xlsx"]
+    args = [
+        "--html",
+        "out",
+        "--json",
+        "out/r.json",
+        "--sarif",
+        "out/r.sarif",
+        "--junit",
+        "out/r.xml",
+        "--markdown",
+        "out/r.md",
+        "--csv",
+        "out/r.csv",
+        "--xlsx",
+        "out/r.xlsx",
+    ]
     result = subprocess.run(
         [sys.executable, "-m", "rubric_check", "score", *args, "--", "=1+2.txt"],
-        capture_output=True, text=True, cwd=folder, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=folder,
+        timeout=120,
     )
     assert result.returncode == 1, result.stderr
     return folder / "out"

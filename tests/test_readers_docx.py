@@ -59,9 +59,7 @@ def test_heading_styles_without_numbers_are_headings(tmp_path: Path) -> None:
     assert source.format == "docx"
 
     doc = build_document(source, no_kinds)
-    assert [(h.level, h.title) for h in doc.headings] == [
-        (1, "总体情况"), (2, "深化行政执法改革"), (1, "存在的不足")
-    ]
+    assert [(h.level, h.title) for h in doc.headings] == [(1, "总体情况"), (2, "深化行政执法改革"), (1, "存在的不足")]
 
 
 def test_automatic_numbering_is_reconstructed(tmp_path: Path) -> None:
@@ -89,8 +87,14 @@ def test_automatic_numbering_is_reconstructed(tmp_path: Path) -> None:
     source = _read(path)
     numbers = [(line.heading_number, line.heading_level) for line in source.lines[2:]]
     assert numbers == [
-        ("一、", 1), ("（一）", 2), (None, None), ("（二）", 2),
-        ("二、", 1), ("（一）", 2), ("1.", 3), (None, None),
+        ("一、", 1),
+        ("（一）", 2),
+        (None, None),
+        ("（二）", 2),
+        ("二、", 1),
+        ("（一）", 2),
+        ("1.", 3),
+        (None, None),
     ]
     doc = build_document(source, no_kinds)
     displays = [h.display for h in doc.headings]
@@ -226,9 +230,7 @@ def test_file_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert _error(path).kind == "too_large"
 
 
-def test_legacy_doc_without_libreoffice_says_how_to_convert(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_legacy_doc_without_libreoffice_says_how_to_convert(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(legacy_word.shutil, "which", lambda _name: None)
     path = tmp_path / "old.wps"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1000)

@@ -71,10 +71,7 @@ def test_word_exported_page_with_br_lines(tmp_path: Path) -> None:
 
 
 def test_tables_keep_rows_together(tmp_path: Path) -> None:
-    table = (
-        "<table><tr><th>项目</th><th>数量</th></tr>"
-        "<tr><td>行政复议案件</td><td>56件</td></tr></table>"
-    )
+    table = "<table><tr><th>项目</th><th>数量</th></tr><tr><td>行政复议案件</td><td>56件</td></tr></table>"
     page = f"<html><body><div class='content'><p>{BODY[0]}</p>{table}<p>{BODY[4]}</p></div></body></html>"
     path = tmp_path / "table.html"
     path.write_text(page, encoding="utf-8")

@@ -11,10 +11,7 @@ from rubric_check.documents.decode import NotText, decode_text
 from rubric_check.documents.readers import read_source
 from rubric_check.errors import InputError
 
-REPORT = (
-    "湖滨区司法局\n关于2023年法治政府建设情况的报告\n一、主要举措和成效\n"
-    "（一）办理行政复议案件56件，纠错率12%。\n"
-)
+REPORT = "湖滨区司法局\n关于2023年法治政府建设情况的报告\n一、主要举措和成效\n（一）办理行政复议案件56件，纠错率12%。\n"
 TRADITIONAL = "臺北市政府\n一、推動法治政府建設，辦理訴願案件一百二十件。\n（一）強化依法行政。\n"
 
 

@@ -30,24 +30,28 @@ def docx_from_lines(path: Path, lines: list[str], heading_styles: bool = False) 
 def add_tracked_change(paragraph: object, inserted: str, deleted: str) -> None:
     """Append an insertion and a deletion as Word records them with Track Changes on."""
     p = paragraph._p  # type: ignore[attr-defined]
-    p.append(parse_xml(
-        f'<w:ins {W_NS} w:id="901" w:author="审核人" w:date="2024-01-01T00:00:00Z">'
-        f"<w:r><w:t>{inserted}</w:t></w:r></w:ins>"
-    ))
-    p.append(parse_xml(
-        f'<w:del {W_NS} w:id="902" w:author="审核人" w:date="2024-01-01T00:00:00Z">'
-        f"<w:r><w:delText>{deleted}</w:delText></w:r></w:del>"
-    ))
+    p.append(
+        parse_xml(
+            f'<w:ins {W_NS} w:id="901" w:author="审核人" w:date="2024-01-01T00:00:00Z">'
+            f"<w:r><w:t>{inserted}</w:t></w:r></w:ins>"
+        )
+    )
+    p.append(
+        parse_xml(
+            f'<w:del {W_NS} w:id="902" w:author="审核人" w:date="2024-01-01T00:00:00Z">'
+            f"<w:r><w:delText>{deleted}</w:delText></w:r></w:del>"
+        )
+    )
 
 
 def add_hidden_and_field(paragraph: object, hidden: str, field_result: str) -> None:
     """A hidden run and a PAGE field (its code must not appear, its result may)."""
     p = paragraph._p  # type: ignore[attr-defined]
-    p.append(parse_xml(f'<w:r {W_NS}><w:rPr><w:vanish/></w:rPr><w:t>{hidden}</w:t></w:r>'))
+    p.append(parse_xml(f"<w:r {W_NS}><w:rPr><w:vanish/></w:rPr><w:t>{hidden}</w:t></w:r>"))
     p.append(parse_xml(f'<w:r {W_NS}><w:fldChar w:fldCharType="begin"/></w:r>'))
     p.append(parse_xml(f'<w:r {W_NS}><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'))
     p.append(parse_xml(f'<w:r {W_NS}><w:fldChar w:fldCharType="separate"/></w:r>'))
-    p.append(parse_xml(f'<w:r {W_NS}><w:t>{field_result}</w:t></w:r>'))
+    p.append(parse_xml(f"<w:r {W_NS}><w:t>{field_result}</w:t></w:r>"))
     p.append(parse_xml(f'<w:r {W_NS}><w:fldChar w:fldCharType="end"/></w:r>'))
 
 
@@ -72,17 +76,13 @@ def add_outline_numbering(document: object, num_id: int = 77) -> int:
         first_num.addprevious(abstract)
     else:
         numbering.append(abstract)
-    numbering.append(parse_xml(
-        f'<w:num {W_NS} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'
-    ))
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'))
     return num_id
 
 
 def set_numbering(paragraph: object, num_id: int, ilvl: int) -> None:
     ppr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
-    ppr.append(parse_xml(
-        f'<w:numPr {W_NS}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
-    ))
+    ppr.append(parse_xml(f'<w:numPr {W_NS}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
 
 
 def clone(element: object) -> object:

@@ -6,8 +6,23 @@ import html
 from pathlib import Path
 
 FURNITURE_WORDS = (
-    "网站首页", "政务公开", "当前位置", "版权所有", "ICP备", "公网安备", "网站标识码", "分享到", "相关链接",
-    "发布时间", "字号", "打印本页", "关闭窗口", "主办单位", "网站地图", "无障碍", "区政府办公室通知",
+    "网站首页",
+    "政务公开",
+    "当前位置",
+    "版权所有",
+    "ICP备",
+    "公网安备",
+    "网站标识码",
+    "分享到",
+    "相关链接",
+    "发布时间",
+    "字号",
+    "打印本页",
+    "关闭窗口",
+    "主办单位",
+    "网站地图",
+    "无障碍",
+    "区政府办公室通知",
 )
 
 PAGE = """<!DOCTYPE html>
@@ -49,10 +64,11 @@ PAGE = """<!DOCTYPE html>
 """
 
 
-def html_from_lines(path: Path, title: str, lines: list[str], charset: str = "utf-8",
-                    encoding: str | None = None) -> Path:
+def html_from_lines(
+    path: Path, title: str, lines: list[str], charset: str = "utf-8", encoding: str | None = None
+) -> Path:
     """The report's lines as <p> elements of a government article page."""
-    paragraphs = "\n".join(f"<p style=\"text-indent: 2em;\">{html.escape(line)}</p>" for line in lines)
+    paragraphs = "\n".join(f'<p style="text-indent: 2em;">{html.escape(line)}</p>' for line in lines)
     page = PAGE.format(charset=charset, title=html.escape(title), paragraphs=paragraphs)
     path.write_bytes(page.encode(encoding or charset))
     return path

@@ -48,8 +48,21 @@ def _tens_in_hundreds(rest: int) -> str:
 
 
 def _roman(value: int) -> str:
-    pairs = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-             (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    pairs = (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    )
     out = []
     for number, letters in pairs:
         while value >= number:
@@ -62,8 +75,15 @@ def format_number(value: int, fmt: str) -> str | None:
     """One counter in a numFmt; None for bullets and formats that show no number."""
     if fmt in ("bullet", "none"):
         return None
-    if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified",
-               "ideographDigital", "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "chineseLegalSimplified",
+        "ideographDigital",
+        "japaneseCounting",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+    ):
         return chinese_number(value)
     if fmt == "ideographTraditional" and 0 < value <= len(_TIANGAN):
         return _TIANGAN[value - 1]

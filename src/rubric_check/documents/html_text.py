@@ -16,13 +16,61 @@ from lxml import html as lxml_html
 
 HtmlElement = lxml_html.HtmlElement
 
-_REMOVED_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
-                 "nav", "aside", "footer", "select", "button", "input", "textarea", "map", "head")
-_BLOCK_TAGS = frozenset((
-    "address", "article", "blockquote", "center", "dd", "div", "dl", "dt", "figcaption", "figure", "form",
-    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "table", "tbody",
-    "thead", "tfoot", "tr", "ul", "caption",
-))
+_REMOVED_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "canvas",
+    "nav",
+    "aside",
+    "footer",
+    "select",
+    "button",
+    "input",
+    "textarea",
+    "map",
+    "head",
+)
+_BLOCK_TAGS = frozenset(
+    (
+        "address",
+        "article",
+        "blockquote",
+        "center",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "ul",
+        "caption",
+    )
+)
 _CELL_TAGS = frozenset(("td", "th"))
 # class/id words of page furniture (pinyin too: dqwz = 当前位置, fxd = 分享到)
 _FURNITURE = re.compile(
@@ -31,8 +79,9 @@ _FURNITURE = re.compile(
     r"pagination|pager|prev|next|print|comment|qrcode|ewm|login|search|banner|topbar|skip)(?:$|[-_\s\d])",
     re.IGNORECASE,
 )
-_TITLE_CLASS = re.compile(r"(?:^|[-_\s])(?:title|tit|bt|biaoti|headline|article[-_]?title)(?:$|[-_\s\d])",
-                          re.IGNORECASE)
+_TITLE_CLASS = re.compile(
+    r"(?:^|[-_\s])(?:title|tit|bt|biaoti|headline|article[-_]?title)(?:$|[-_\s\d])", re.IGNORECASE
+)
 _PUNCTUATION = re.compile(r"[，。；：、！？,;]")
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
 
@@ -92,8 +141,10 @@ def main_content(root: HtmlElement) -> HtmlElement:
     if not scores:
         return root
     # On a tie the outer element wins, so a headline or a last short paragraph is not cut off.
-    return max(scores, key=lambda node: (round(scores[node] * (1 - link_density(node)), 6),
-                                         -sum(1 for _ in node.iterancestors())))
+    return max(
+        scores,
+        key=lambda node: (round(scores[node] * (1 - link_density(node)), 6), -sum(1 for _ in node.iterancestors())),
+    )
 
 
 def _text_blocks(root: HtmlElement) -> Iterator[HtmlElement]:
@@ -145,9 +196,7 @@ def headline(root: HtmlElement, content: HtmlElement, page_title: str) -> str | 
 
 
 def _overlaps(text: str, page_title: str) -> bool:
-    return text in page_title or page_title in text or (
-        len(set(text) & set(page_title)) >= 0.7 * len(set(text))
-    )
+    return text in page_title or page_title in text or (len(set(text) & set(page_title)) >= 0.7 * len(set(text)))
 
 
 def element_lines(element: HtmlElement) -> list[str]:

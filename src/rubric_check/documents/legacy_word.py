@@ -47,8 +47,7 @@ def read_legacy_word(path: Path, shown_path: str) -> SourceText:
     if kind not in (OLE, RTF):
         from rubric_check.documents.sniff import DESCRIPTIONS
 
-        raise InputError.of("mislabelled", path=shown_path, suffix=path.suffix or ".doc",
-                            actual=DESCRIPTIONS[kind])
+        raise InputError.of("mislabelled", path=shown_path, suffix=path.suffix or ".doc", actual=DESCRIPTIONS[kind])
     if kind == OLE and is_encrypted_office(path.read_bytes()):
         raise InputError.of("encrypted", path=shown_path)
     office = find_office()
@@ -67,12 +66,22 @@ def convert_to_docx(office: str, path: Path, shown_path: str, folder: Path) -> P
     shutil.copyfile(path, source)
     profile = (folder / "profile").as_uri()
     command = [
-        office, "--headless", "--norestore", "--nologo", "--nodefault", f"-env:UserInstallation={profile}",
-        "--convert-to", "docx", "--outdir", str(folder), str(source),
+        office,
+        "--headless",
+        "--norestore",
+        "--nologo",
+        "--nodefault",
+        f"-env:UserInstallation={profile}",
+        "--convert-to",
+        "docx",
+        "--outdir",
+        str(folder),
+        str(source),
     ]
     try:
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   stdin=subprocess.DEVNULL, start_new_session=True)
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, start_new_session=True
+        )
     except OSError as exc:
         raise InputError.of("legacy_failed", path=shown_path, detail=exc.strerror or str(exc)) from exc
     try:

@@ -65,10 +65,18 @@ def page_lines(layout: object, page: int) -> list[PdfLine]:
     for row in rows:
         row.sort(key=lambda piece: piece[2])
         top, bottom = max(p[0] for p in row), min(p[1] for p in row)
-        lines.append(PdfLine(
-            page=page, top=(height - top) / height, bottom=bottom / height, left=row[0][2],
-            right=row[-1][3], size=max(top - bottom, 1.0), text="\t".join(p[4] for p in row), cells=len(row),
-        ))
+        lines.append(
+            PdfLine(
+                page=page,
+                top=(height - top) / height,
+                bottom=bottom / height,
+                left=row[0][2],
+                right=row[-1][3],
+                size=max(top - bottom, 1.0),
+                text="\t".join(p[4] for p in row),
+                cells=len(row),
+            )
+        )
     return lines
 
 
@@ -109,8 +117,14 @@ def join_wrapped(lines: list[PdfLine]) -> list[tuple[int, PdfLine]]:
     for number, line in enumerate(lines, start=1):
         if out and _wraps_into(out[-1][1], line, left, right, indents) and not _opens_heading(line.text):
             previous = out[-1][1]
-            glue = " " if previous.text[-1:].isalpha() and previous.text[-1:].isascii() \
-                and line.text[:1].isalpha() and line.text[:1].isascii() else ""
+            glue = (
+                " "
+                if previous.text[-1:].isalpha()
+                and previous.text[-1:].isascii()
+                and line.text[:1].isalpha()
+                and line.text[:1].isascii()
+                else ""
+            )
             out[-1] = (out[-1][0], replace(previous, text=previous.text + glue + line.text, right=line.right))
         else:
             out.append((number, line))

@@ -28,9 +28,7 @@ def read_pdf(path: Path, shown_path: str) -> SourceText:
     file_size(path, shown_path, MAX_PDF_BYTES)
     kind = sniff(read_head(path, shown_path))
     if kind != PDF:
-        raise InputError.of(
-            "mislabelled", path=shown_path, suffix=path.suffix or ".pdf", actual=DESCRIPTIONS[kind]
-        )
+        raise InputError.of("mislabelled", path=shown_path, suffix=path.suffix or ".pdf", actual=DESCRIPTIONS[kind])
     pages = _extract(path, shown_path)
     raw_text = "".join(line.text for page in pages for line in page)
     if _CID.search(raw_text) and len("".join(_CID.findall(raw_text))) > len(raw_text) / 3:
@@ -38,9 +36,7 @@ def read_pdf(path: Path, shown_path: str) -> SourceText:
     kept = remove_running_lines(pages)
     if sum(len(line.text.strip()) for line in kept) < MIN_TEXT_CHARS:
         raise InputError.of("pdf_no_text", path=shown_path)
-    lines = tuple(
-        SourceLine(number=number, text=line.text, page=line.page) for number, line in join_wrapped(kept)
-    )
+    lines = tuple(SourceLine(number=number, text=line.text, page=line.page) for number, line in join_wrapped(kept))
     return SourceText(path=shown_path, format="pdf", lines=lines, encoding=None)
 
 
@@ -66,17 +62,25 @@ def _extract(path: Path, shown_path: str) -> list[list[PdfLine]]:
             interpreter = PDFPageInterpreter(manager, device)
             for number, page in enumerate(PDFPage.create_pages(document), start=1):
                 if number > MAX_PAGES:
-                    raise InputError.of(
-                        "too_many_pages", path=shown_path, pages=f">{MAX_PAGES}", limit=MAX_PAGES
-                    )
+                    raise InputError.of("too_many_pages", path=shown_path, pages=f">{MAX_PAGES}", limit=MAX_PAGES)
                 interpreter.process_page(page)
                 pages.append(page_lines(device.get_result(), number))
     except InputError:
         raise
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise InputError.of("encrypted", path=shown_path) from exc
-    except (PDFException, PSException, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            AssertionError, RecursionError, OSError) as exc:
+    except (
+        PDFException,
+        PSException,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        AssertionError,
+        RecursionError,
+        OSError,
+    ) as exc:
         detail = str(exc)[:200] or type(exc).__name__
         raise InputError.of("pdf_corrupt", path=shown_path, detail=detail) from exc
     return pages
@@ -91,5 +95,3 @@ def _declared_pages(document: object) -> int:
     except Exception:  # a damaged page tree is reported by the page loop
         return 0
     return count if isinstance(count, int) else 0
-
-

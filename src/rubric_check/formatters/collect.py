@@ -90,4 +90,3 @@ def build_time() -> datetime:
     if epoch.strip().isdigit():
         return datetime.fromtimestamp(max(int(epoch), 315532800), tz=UTC).replace(tzinfo=None)
     return datetime(1980, 1, 1)
-

@@ -80,3 +80,15 @@ def test_agency_line_below_the_title(rubric: Rubric) -> None:
 def test_agency_named_before_the_subject_with_the_year_after(rubric: Rubric) -> None:
     meta = document("湖滨区司法局法治政府建设年度报告（2023年度）\n一、主要举措和成效\n略。", rubric).meta
     assert (meta.agency, meta.title_agency, meta.year) == ("湖滨区司法局", "湖滨区司法局", 2023)
+
+
+def test_addressee_line_is_not_part_of_the_title(rubric: Rubric) -> None:
+    """区人大常委会： names who the report is sent to (主送机关), not the title or the reporter."""
+    got = document(
+        "沣渚区人民政府关于2021年度法治政府建设情况的报告\n区人大常委会：\n2021年，区政府坚持依法行政。", rubric
+    ).meta
+    assert (got.title, got.agency, got.year) == (
+        "沣渚区人民政府关于2021年度法治政府建设情况的报告",
+        "沣渚区人民政府",
+        2021,
+    )

@@ -112,3 +112,14 @@ def test_page_and_size_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert error.kind == "too_many_pages"
     monkeypatch.setattr(pdf_reader, "MAX_PDF_BYTES", 100)
     assert _error(path).kind == "too_large"
+
+
+def test_title_in_the_words_of_the_running_header_is_kept(tmp_path: Path) -> None:
+    """Exported reports often repeat the title as the running header: on page 1 the title, set larger
+    below the header, is still the title."""
+    title = "泽川县司法局2023年法治政府建设年度报告"
+    body = ["2023年，我局坚持依法行政，全面推进法治政府建设。" * 3] * 40
+    path = pdf_from_lines(tmp_path / "r.pdf", [title, *body], header=title)
+    lines = [line.text for line in read_source(path, "r.pdf").lines]
+    assert lines[0] == title
+    assert lines.count(title) == 1  # the running headers themselves are gone

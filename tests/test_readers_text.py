@@ -92,3 +92,20 @@ def test_unsupported_suffix(tmp_path: Path) -> None:
     error = _error(path)
     assert error.kind == "unsupported_format"
     assert ".docx" in error.text and ".pdf" in error.text and ".html" in error.text
+
+
+def test_markdown_headings_are_headings_and_their_marks_are_not_text(tmp_path: Path) -> None:
+    from rubric_check.engine import read_document
+    from rubric_check.rubric.load import load_rubric
+
+    path = tmp_path / "r.md"
+    path.write_text(
+        "# 泽川县司法局2023年法治政府建设年度报告\n2023年，我局坚持依法行政。\n"
+        "## 一、主要举措和成效\n### （一）深化依法行政\n全年办理案件12件。\n",
+        encoding="utf-8",
+    )
+    doc = read_document(read_source(path, "r.md"), load_rubric())
+    assert doc.meta.title == "泽川县司法局2023年法治政府建设年度报告"
+    assert [(h.level, h.title) for h in doc.headings] == [(1, "主要举措和成效"), (2, "深化依法行政")]
+    assert "measures" in doc.headings[0].kinds
+    assert not any("#" in p.text for p in doc.paragraphs)

@@ -2,7 +2,7 @@
 removed, and lines that a justified paragraph wrapped joined back together.
 
 Running headers and footers are lines near the top or bottom edge that repeat on most pages
-(digits ignored); page numbers are recognised by their shape. A wrapped line is one that reaches
+in the same type size (digits ignored); page numbers are recognised by their shape. A wrapped line is one that reaches
 the right edge of the text block without ending a sentence and is followed by a line that is not
 indented (公文 paragraphs open with a two-character indent): geometry decides what plain text
 can only guess, so such lines are delivered joined, numbered by their first line.
@@ -83,15 +83,15 @@ def page_lines(layout: object, page: int) -> list[PdfLine]:
 def remove_running_lines(pages: list[list[PdfLine]]) -> list[PdfLine]:
     """All lines except page numbers and headers/footers repeated across pages."""
     edges = [_edge_lines(page) for page in pages]
-    counts: Counter[str] = Counter()
+    counts: Counter[tuple[str, int]] = Counter()
     for edge in edges:
-        counts.update({_shape(line.text) for line in edge})
+        counts.update({_identity(line) for line in edge})
     threshold = max(2, (len(pages) + 1) // 2)
     kept: list[PdfLine] = []
     for page, edge in zip(pages, edges, strict=True):
         edge_ids = {id(line) for line in edge}
         for line in page:
-            running = _PAGE_NUMBER.match(line.text.strip()) or counts[_shape(line.text)] >= threshold
+            running = _PAGE_NUMBER.match(line.text.strip()) or counts[_identity(line)] >= threshold
             if id(line) in edge_ids and running:
                 continue
             kept.append(line)
@@ -102,6 +102,12 @@ def _edge_lines(page: list[PdfLine]) -> list[PdfLine]:
     top = [line for line in page[:EDGE_LINES] if line.top <= EDGE_SHARE]
     bottom = [line for line in page[-EDGE_LINES:] if line.bottom <= EDGE_SHARE]
     return top + [line for line in bottom if all(line is not other for other in top)]
+
+
+def _identity(line: PdfLine) -> tuple[str, int]:
+    """A running line repeats in the same words and type size: a title on page 1 in the words of the
+    running header, but set larger, is the title."""
+    return _shape(line.text), round(line.size)
 
 
 def _shape(text: str) -> str:

@@ -5,7 +5,9 @@ Readers do I/O and nothing else; everything after SourceText is pure (see build.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from itertools import count
 from pathlib import Path
 
@@ -34,7 +36,19 @@ def read_plain_text(path: Path, shown_path: str) -> SourceText:
         raise InputError.of("undecodable", path=shown_path) from exc
     lines = tuple(map(SourceLine, count(1), text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
     fmt = path.suffix.lower().lstrip(".") or "txt"
+    if fmt == "md":
+        lines = tuple(_markdown_heading(line) for line in lines)
     return SourceText(path=shown_path, format=fmt, lines=lines, encoding=encoding)
+
+
+_MD_HEADING = re.compile(r"^(#{2,6})[ \t]+\S")
+
+
+def _markdown_heading(line: SourceLine) -> SourceLine:
+    """``## 一、…`` is a heading of level 1 (``#`` is the document's title, read as the title block);
+    the marks themselves are conversion debris (data/document.yaml) and never matched."""
+    match = _MD_HEADING.match(line.text)
+    return replace(line, heading_level=len(match.group(1)) - 1) if match else line
 
 
 def read_docx(path: Path, shown_path: str) -> SourceText:

@@ -169,7 +169,7 @@ def _all(rule: AllRule, doc: Document) -> Outcome:
         outcome = evaluate(child, doc)
         if not outcome.matched:
             return Outcome(False)
-        evidence.extend(outcome.evidence)
+        evidence.extend(e for e in outcome.evidence if (e.line, e.text) not in {(x.line, x.text) for x in evidence})
         reason = reason or outcome.reason
     return Outcome(True, tuple(evidence), reason)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rubric_check.documents.conventions import conventions
 from rubric_check.documents.model import Document
 from rubric_check.matching.evidence import excerpt, whole_line
 from rubric_check.matching.spans import spans
@@ -116,16 +117,17 @@ def check(doc: Document, params: Params) -> CheckResult:
 
 
 def _head(doc: Document) -> list[int]:
-    """The title block's paragraphs; without one, the short lines a document opens with (a title the
-    metadata did not take for a report title, such as ……统计年报, is still the document's name)."""
-    if doc.title_paragraphs:
-        return sorted(doc.title_paragraphs)
-    head = []
+    """The title block's paragraphs and the short lines the document opens with (a title the
+    metadata did not take for a report's, such as ……统计年报, still names the document), less
+    web-page furniture (主题分类：规划计划 is no 工作计划)."""
+    head = set(doc.title_paragraphs) if doc.meta.title is not None else set()
+    furniture = conventions().is_furniture
     for paragraph in doc.paragraphs[:HEAD_LINES]:
         if len(paragraph.text) > HEAD_CHARS or "。" in paragraph.text:
             break
-        head.append(paragraph.index)
-    return head
+        if not furniture(paragraph.text):
+            head.add(paragraph.index)
+    return sorted(head | set(doc.title_paragraphs))
 
 
 def _body_cues(doc: Document, kind: Lookalike) -> tuple[Evidence, ...]:

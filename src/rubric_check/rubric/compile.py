@@ -90,8 +90,12 @@ class Compiler:
             spec["name"],
             self.patterns(path, spec, self.heading_index),
             frozenset(spec.get("unless", ())),
-            unless_words=self.phrase_list([*path, "unless_words"], unless_words) if unless_words else None,
-            opens=self.patterns([*path, "opens"], spec["opens"]) if "opens" in spec else None,
+            unless_words=self.patterns(
+                [*path, "unless_words"], {"phrases": self.expand_sets(path, unless_words)}, self.heading_index
+            )
+            if unless_words
+            else None,
+            opens=self.patterns([*path, "opens"], spec["opens"], self.heading_index) if "opens" in spec else None,
             whole_document=self.patterns([*path, "whole_document"], spec["whole_document"])
             if "whole_document" in spec
             else None,

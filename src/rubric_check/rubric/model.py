@@ -256,7 +256,7 @@ class Rubric:
             kind
             for kind in self.sections
             if kind.patterns.occurs_in(heading_title, scans)
-            and (kind.unless_words is None or kind.unless_words.search(heading_title) is None)
+            and (kind.unless_words is None or not kind.unless_words.occurs_in(heading_title, scans))
         ]
         ids = {kind.id for kind in named}
         return frozenset(kind.id for kind in named if not kind.unless & ids)
@@ -269,12 +269,13 @@ class Rubric:
 
     def opening_kinds(self, opening: str) -> frozenset[str]:
         """The section kinds a paragraph's opening sentence starts (see SectionKind.opens)."""
+        scans: dict[PhraseIndex, list[list[Occurrence]]] = {}  # one pass of the words every kind needs
         return frozenset(
             kind.id
             for kind in self.sections
             if kind.opens is not None
-            and kind.opens.search(opening) is not None
-            and (kind.unless_words is None or kind.unless_words.search(opening) is None)
+            and kind.opens.occurs_in(opening, scans)
+            and (kind.unless_words is None or not kind.unless_words.occurs_in(opening, scans))
         )
 
     def document_kinds(self, title: str) -> frozenset[str]:

@@ -107,3 +107,12 @@ def test_evidence_says_where_the_excerpt_was_cut() -> None:
     [whole] = judge(rubric.elements[0], document("落实三项制度。", rubric), rubric).evidence
     assert (cut.cut_before, cut.cut_after) == (True, True)
     assert (whole.cut_before, whole.cut_after) == (False, False)
+
+
+def test_the_title_is_no_evidence_of_work_done() -> None:
+    """关于推进依法行政工作情况的报告 names the subject; the body must say what was done."""
+    rule = {"text": {"phrases": ["依法行政"]}}
+    assert (
+        verdict(rule, "泽川县水利局关于2023年度依法行政工作情况的报告\n2023年，我局开展执法检查30次。")[0] == "missing"
+    )
+    assert verdict(rule, "泽川县水利局关于2023年度依法行政工作情况的报告\n2023年，我局推进依法行政。")[0] == "met"

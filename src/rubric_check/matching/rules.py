@@ -32,6 +32,8 @@ def _text(rule: TextRule, doc: Document) -> Outcome:
         kinds = doc.kinds_of[index]
         if rule.in_kinds and not (kinds & rule.in_kinds):
             continue
+        if index in doc.title_paragraphs and not rule.in_kinds:
+            continue  # the title names the subject; it is no evidence of work done
         if kinds & rule.not_in_kinds:
             continue
         if rule.skip_section_titles and start < section_title_end(doc, index):

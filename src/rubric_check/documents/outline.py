@@ -84,11 +84,18 @@ def detect_heading(paragraph: Paragraph) -> tuple[int, str, str] | None:
 
 def _unnumbered(paragraph: Paragraph, classify: Classifier) -> tuple[int, str, str] | None:
     """A short stand-alone line naming a section (存在的问题, 下一步工作打算) is a heading even unnumbered:
-    bold headings in Word or on web pages often lose their numbers in conversion."""
+    bold headings in Word or on web pages often lose their numbers in conversion. A table row
+    (序号 问题 具体表现 成因分析) is not one."""
     text = paragraph.text
-    if len(text) > MAX_UNNUMBERED_CHARS or _SENTENCE_MARKS.search(text) or not classify(text):
+    if len(text) > MAX_UNNUMBERED_CHARS or _SENTENCE_MARKS.search(text) or _is_table_row(paragraph):
+        return None
+    if not classify(text):
         return None
     return 1, "", text
+
+
+def _is_table_row(paragraph: Paragraph) -> bool:
+    return any(line.cells or "\t" in line.text.strip() for line in paragraph.lines)
 
 
 def _opening(text: str) -> str:

@@ -125,7 +125,7 @@ def _head(doc: Document) -> list[int]:
     for paragraph in doc.paragraphs[:HEAD_LINES]:
         if len(paragraph.text) > HEAD_CHARS or "。" in paragraph.text:
             break
-        if not furniture(paragraph.text):
+        if not furniture(paragraph.text) and not paragraph.text.endswith(":"):  # 主送机关： is no name
             head.add(paragraph.index)
     return sorted(head | set(doc.title_paragraphs))
 

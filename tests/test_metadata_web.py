@@ -421,3 +421,10 @@ def test_saved_web_page_drops_the_same_furniture(tmp_path: Path, rubric: Rubric)
         "桐岭县司法局2023年度法治政府建设情况报告",
         "2024-01-15",
     )
+
+
+def test_footer_link_row_is_furniture() -> None:
+    from rubric_check.documents.conventions import conventions
+
+    assert conventions().is_furniture("联系我们 | 网站地图 | 隐私声明")
+    assert not conventions().is_furniture("群众可通过网站联系我们反映问题。")

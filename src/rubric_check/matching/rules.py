@@ -14,7 +14,8 @@ from rubric_check.rubric.model import AllRule, AnyRule, HeadingRule, NotRule, Pa
 
 MAX_EVIDENCE = 3
 _CLAUSE_END = re.compile(r"[。!?;,:]")
-MIN_PIECE_CHARS = 4  # shorter pieces are headings' numbers, 总体上看 or debris, not something said
+MIN_PIECE_CHARS = 4  # Chinese characters: shorter pieces (2024年, (一), 同时) say nothing on their own
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 EVIDENCE_CHARS = 30
 _SENTENCE_END = re.compile(r"[。!?;]")
 
@@ -159,7 +160,7 @@ def _pieces(texts: list[str], separator: re.Pattern[str], without: Patterns | No
         1
         for text in texts
         for piece in separator.split(text)
-        if len(piece.strip()) >= MIN_PIECE_CHARS and (without is None or without.search(piece) is None)
+        if len(_HAN.findall(piece)) >= MIN_PIECE_CHARS and (without is None or without.search(piece) is None)
     )
 
 

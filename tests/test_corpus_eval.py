@@ -19,7 +19,7 @@ from rubric_check.rubric.load import load_rubric
 
 AGREEMENT_FLOOR = 0.95
 GATE_FLOOR = 0.95
-META_FLOOR = 0.85
+META_FLOOR = 0.90
 REQUIRED_ELEMENT_FLOOR = 0.90
 MAX_SEVERE = 4  # met↔missing on a required element
 

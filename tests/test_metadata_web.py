@@ -428,3 +428,8 @@ def test_footer_link_row_is_furniture() -> None:
 
     assert conventions().is_furniture("联系我们 | 网站地图 | 隐私声明")
     assert not conventions().is_furniture("群众可通过网站联系我们反映问题。")
+
+
+def test_agency_from_an_opening_with_a_short_name_note(rubric: Rubric) -> None:
+    text = "2024年，鹿坪县市场监督管理局（以下简称县市场监管局）在县委、县政府的坚强领导下推进依法行政。\n" + BODY
+    assert meta(text, rubric).agency == "鹿坪县市场监督管理局"

@@ -144,7 +144,9 @@ def _agency_pattern() -> re.Pattern[str]:
 def _name_at_start() -> re.Pattern[str]:
     followers = "|".join(map(re.escape, conventions().agency_followers))
     # 鹿坪县市场监督管理局（以下简称县市场监管局）在……: a short-name note may stand before the verb.
-    return re.compile(rf"(?P<agency>[\u4e00-\u9fff()]{{2,30}}?(?:{_suffixes()}))(?=(?:\([^()]{{1,24}}\))?(?:{followers}))")
+    return re.compile(
+        rf"(?P<agency>[\u4e00-\u9fff()]{{2,30}}?(?:{_suffixes()}))(?=(?:\([^()]{{1,24}}\))?(?:{followers}))"
+    )
 
 
 @cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import singledispatch
 
 from rubric_check.documents.model import Document, Heading
@@ -40,10 +41,10 @@ def _text(rule: TextRule, doc: Document) -> Outcome:
         if rule.skip_section_titles and start < section_title_end(doc, index):
             continue
         clause_test = rule.unless_clause
-        if clause_test is not None and clause_test.search(_clause(doc.paragraphs[index].text, start, end)):
+        if clause_test is not None and clause_test.search(_clause(doc, index, start, end)):
             continue
         if rule.unless is not None or rule.sentence_has is not None:
-            sentence = _sentence(doc.paragraphs[index].text, start, end)
+            sentence = _sentence(doc, index, start, end)
             if rule.unless is not None and rule.unless.search(sentence):
                 continue
             if rule.sentence_has is not None and not rule.sentence_has.search(sentence):
@@ -53,7 +54,7 @@ def _text(rule: TextRule, doc: Document) -> Outcome:
         count = len({doc.paragraphs[i].text[s:e] for i, s, e in found})
     elif rule.per_sentence or rule.per_clause:
         ends = _CLAUSE_END if rule.per_clause else _SENTENCE_END
-        count = len({(i, _piece_start(doc.paragraphs[i].text, s, ends)) for i, s, _ in found})
+        count = len({(i, _piece(doc, i, s, s, ends)[0]) for i, s, _ in found})
     else:
         count = len(found)
     if count < rule.min:
@@ -61,26 +62,30 @@ def _text(rule: TextRule, doc: Document) -> Outcome:
     return Outcome(True, _evidence(doc, found), rule.reason)
 
 
-def _sentence_start(text: str, start: int) -> int:
-    return _piece_start(text, start, _SENTENCE_END)
+def _piece(doc: Document, index: int, start: int, end: int, ends: re.Pattern[str]) -> tuple[int, int]:
+    """``(begin, stop)`` of the sentence or clause (between ``ends``) of paragraph ``index`` that holds
+    ``[start, end)``; the separators of each paragraph are found once per document."""
+    key = f"\0pieces\0{ends.pattern}\0{index}"
+    cuts = doc.search_cache.get(key)
+    if cuts is None:
+        cuts = doc.search_cache[key] = [m.start() for m in ends.finditer(doc.paragraphs[index].text)]
+    before = bisect_left(cuts, start)
+    after = bisect_left(cuts, end)
+    return (cuts[before - 1] + 1 if before else 0), (
+        cuts[after] if after < len(cuts) else len(doc.paragraphs[index].text)
+    )
 
 
-def _piece_start(text: str, start: int, ends: re.Pattern[str]) -> int:
-    return max((m.end() for m in ends.finditer(text, 0, start)), default=0)
-
-
-def _clause(text: str, start: int, end: int) -> str:
+def _clause(doc: Document, index: int, start: int, end: int) -> str:
     """The clause (between ，；。：！？) that holds the match ``[start, end)``."""
-    begin = _piece_start(text, start, _CLAUSE_END)
-    end_match = _CLAUSE_END.search(text, end)
-    return text[begin : end_match.start() if end_match else len(text)]
+    begin, stop = _piece(doc, index, start, end, _CLAUSE_END)
+    return doc.paragraphs[index].text[begin:stop]
 
 
-def _sentence(text: str, start: int, end: int) -> str:
+def _sentence(doc: Document, index: int, start: int, end: int) -> str:
     """The sentence (between 。；！？) that holds the match ``[start, end)``."""
-    begin = _sentence_start(text, start)
-    end_match = _SENTENCE_END.search(text, end)
-    return text[begin : end_match.start() if end_match else len(text)]
+    begin, stop = _piece(doc, index, start, end, _SENTENCE_END)
+    return doc.paragraphs[index].text[begin:stop]
 
 
 def _evidence(doc: Document, found: list[Span]) -> tuple[Evidence, ...]:

@@ -14,6 +14,7 @@ import yaml
 @dataclass(frozen=True)
 class Conventions:
     debris: re.Pattern[str]
+    debris_at_start: re.Pattern[str]
     drop_at_start: re.Pattern[str]
     site: re.Pattern[str]
     location: re.Pattern[str]
@@ -79,6 +80,7 @@ def conventions() -> Conventions:
     short_forms = {short: tuple(full) for short, full in raw["short_forms"].items()}
     return Conventions(
         debris=_alternatives(raw["debris"]),
+        debris_at_start=_alternatives(raw["debris_at_start"]),
         drop_at_start=_alternatives(raw["drop_lines"]["start"]),
         site=_alternatives(furniture["site"], re.IGNORECASE),
         location=_alternatives(furniture["location"], re.IGNORECASE),

@@ -89,10 +89,12 @@ def normalise_with_offsets(text: str) -> tuple[str, Sequence[int]]:
     >>> normalise_with_offsets("[bookmark: _GoBack]2021 年")[0]
     '2021年'
     """
-    debris = conventions().debris
-    if debris.search(text) is None:
+    conv = conventions()
+    lead = conv.debris_at_start.match(text)
+    if conv.debris.search(text) is None and lead is None:
         return _normalise_clean(text)
-    return _without_debris(text, [match.span() for match in debris.finditer(text)])
+    spans = [match.span() for match in conv.debris.finditer(text)]
+    return _without_debris(text, [lead.span(), *spans] if lead is not None and lead.end() else spans)
 
 
 def _normalise_clean(text: str) -> tuple[str, Sequence[int]]:

@@ -185,7 +185,9 @@ def _section_just_opened(stack: list[tuple[int, int]], headings: list[Heading], 
 
 def _heading(paragraph: Paragraph, level: int, marker: str, title: str, kinds: frozenset[str], inline: bool) -> Heading:
     first = paragraph.first_line
-    display = (first.heading_number or "") + conventions().debris.sub("", first.text).strip()
+    conv = conventions()
+    lead = conv.debris_at_start.match(first.text)
+    display = (first.heading_number or "") + conv.debris.sub("", first.text[lead.end() if lead else 0 :]).strip()
     if len(display) > 60:
         display = display[:60] + "…"
     return Heading(

@@ -108,3 +108,20 @@ def test_whole_document_kind_from_the_title() -> None:
     text = "关于印发《泽川县2025年法治政府建设工作要点》的通知\n一、总体要求\n开展普法。"
     assert all("plans" in found for _, found in kinds(text)[1:])
     assert all("plans" not in found for _, found in kinds("泽川县2024年法治政府建设情况的报告\n开展普法。")[1:])
+
+
+def test_rest_possible_needs_every_word_of_one_alternative() -> None:
+    """The shortcut that skips a regex where the words it needs are absent (issue 13 found that
+    breaking it left every test green)."""
+    from rubric_check.rubric.model import IndexedPhrases
+    from rubric_check.rubric.phrases import PhraseIndex
+
+    index = PhraseIndex()
+    shortcut = IndexedPhrases(index, None, None, requirement=((0, 1), (2,)))
+    assert shortcut.rest_possible([[(0, 0, 1)], [(2, 0, 3)], []])  # 0 and 1 both found
+    assert shortcut.rest_possible([[], [], [(0, 0, 1)]])  # 2 found
+    assert not shortcut.rest_possible([[(0, 0, 1)], [], []])  # 0 without 1
+    assert IndexedPhrases(index, None, None).rest_possible([[]])  # nothing known: always search
+    rubric = compile_rubric(rubric_doc(sections=SECTIONS), "test.yaml")
+    assert rubric.opening_kinds("但也要清醒看到，执法力量不足") == {"problems"}
+    assert rubric.opening_kinds("全年办理案件12件") == frozenset()

@@ -102,7 +102,15 @@ class IndexedPhrases:
 
     def rest_possible(self, found: list[list[Occurrence]]) -> bool:
         """Can the regexes match in the text ``found`` comes from (the index's scan of it)?"""
-        return not self.requirement or any(all(found[slot] for slot in slots) for slots in self.requirement)
+        if not self.requirement:
+            return True
+        for slots in self.requirement:  # loops, not any(all(…)): this runs for every heading and list
+            for slot in slots:
+                if not found[slot]:
+                    break
+            else:
+                return True
+        return False
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ def test_hook_definition() -> None:
     assert hook["entry"].startswith("rubric-check score") and "--no-html" in hook["entry"]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (ROOT / ".git").exists(), reason="try-repo needs this project as a git checkout")
 def test_pre_commit_runs_the_hook_on_changed_drafts(tmp_path: Path) -> None:
     repo = drafts_repo(tmp_path / "drafts-repo", "fail_on: [required, score]\n", GOOD)

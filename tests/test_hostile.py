@@ -93,6 +93,7 @@ def test_damaged_but_readable_text_keeps_its_verdicts(tmp_path: Path, mangle: An
             assert evidence.text in lines[evidence.line - 1]
 
 
+@pytest.mark.slow
 def test_twenty_megabyte_text_is_scored_not_crashed(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     data = SEED_TEXT.encode()
@@ -228,6 +229,7 @@ def test_a_pattern_that_times_out_on_a_report_gives_an_error_entry(tmp_path: Pat
     assert "(a+)+$" in result.error.message
 
 
+@pytest.mark.slow
 def test_rubric_of_ten_thousand_elements() -> None:
     elements = [
         element(id=f"e{i}", met={"text": {"phrases": [f"词{i}", "普法"], "not_in": ["plans"]}}) for i in range(10_000)

@@ -178,6 +178,7 @@ def test_index_sorts_and_links(watched: Watched, out: Path) -> None:
     assert watched.requests == [] and watched.problems == []
 
 
+@pytest.mark.slow
 def test_pdf_is_a4_with_extractable_chinese(executable: str, tmp_path: Path) -> None:
     from pdfminer.high_level import extract_text
     from pdfminer.pdfpage import PDFPage

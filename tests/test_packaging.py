@@ -8,11 +8,13 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, SEEDS
 
 from rubric_check.rubric.load import load_rubric
 
 
+@pytest.mark.slow
 def test_wheel_contains_bundled_data_and_scores_from_elsewhere(tmp_path: Path) -> None:
     build = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"), str(ROOT)],

@@ -4,6 +4,7 @@ paragraph-by-paragraph ``finditer`` of the list's alternation gives: same spans,
 from __future__ import annotations
 
 import hypothesis.strategies as st
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from rubric_check.matching.spans import spans
@@ -35,6 +36,7 @@ def plain_finditer(patterns, doc) -> list[tuple[int, int, int]]:
     return [(p.index, m.start(), m.end()) for p in doc.paragraphs for m in patterns.regex.finditer(p.text)]
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(PHRASES, REGEXES, PARAGRAPHS, st.booleans())
 def test_spans_equal_a_plain_scan(phrases: list[str], regexes: list[str], texts: list[str], indexed: bool) -> None:

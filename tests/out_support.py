@@ -9,11 +9,12 @@ from conftest import SEEDS
 
 from rubric_check.discovery import Input
 from rubric_check.documents.model import Meta
-from rubric_check.formatters.base import Formatter, Summary
+from rubric_check.formatters.base import Formatter
 from rubric_check.pipeline import score_input
 from rubric_check.results import ElementResult, Evidence, ReportError, ReportResult
 from rubric_check.rubric.load import load_rubric
 from rubric_check.rubric.model import Rubric
+from rubric_check.summary import summarise
 
 PASSING = "seeds/003_0e13b6e94c52ef29.txt"
 FAILING = "seeds/000_85fd514af7da5818.txt"
@@ -53,4 +54,4 @@ def run_formatter(formatter: Formatter, rubric: Rubric, results: Sequence[Report
     formatter.start(rubric)
     for result in results:
         formatter.report(result)
-    formatter.stop(Summary.of(list(results)))
+    formatter.stop(summarise(list(results)))

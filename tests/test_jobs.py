@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 from rubric_check import parallel
 from rubric_check.commands.score import ScoreOptions, run
 from rubric_check.discovery import Input
-from rubric_check.formatters.base import Summary
 from rubric_check.formatters.html_report import HtmlFormatter
 from rubric_check.formatters.json_report import JsonFormatter, dumps_indented
 from rubric_check.formatters.terminal import TerminalFormatter
@@ -26,6 +25,7 @@ from rubric_check.gate import Gate
 from rubric_check.messages import message
 from rubric_check.pipeline import score_input
 from rubric_check.rubric.model import Rubric
+from rubric_check.summary import summarise
 
 OUTPUTS = ("result.json", "result.sarif", "junit.xml", "summary.md", "review.csv")
 
@@ -108,10 +108,10 @@ def test_jobs_below_one_is_a_usage_error(value: str) -> None:
     assert message("usage.bad_jobs") in done.stderr
 
 
-def _crash_on_r07(item: Input, rubric: Rubric, min_score: float | None = None) -> object:
+def _crash_on_r07(item: Input, rubric: Rubric, gate: Gate) -> object:
     if item.path.name == "r07.txt":
         os._exit(70)  # what a segfault in a parser or the OOM killer looks like from outside
-    return score_input(item, rubric, min_score)
+    return score_input(item, rubric, gate)
 
 
 def test_a_dead_worker_costs_only_its_report(batch: Path, rubric: Rubric, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -189,7 +189,7 @@ def _fed(formatter: object, rubric: Rubric, results: list[object], prepared: boo
             formatter.report(result.head(), formatter.preparer(result))
         else:
             formatter.report(result)
-    formatter.stop(Summary.of(results))
+    formatter.stop(summarise(results))
 
 
 def test_what_workers_prepare_is_what_formatters_make_themselves(batch: Path, rubric: Rubric, tmp_path: Path) -> None:

@@ -51,13 +51,12 @@ class Task:
 
     rubric: Rubric
     gate: Gate
-    min_score: float | None = None
     preparers: tuple[Preparer | None, ...] = ()
     # Once prepared, only the result's head goes back (see Formatter.full_result).
     head_only: bool = False
 
     def score(self, item: Input) -> Scored:
-        result = self.gate.apply(score_input(item, self.rubric, self.min_score), self.rubric)
+        result = score_input(item, self.rubric, self.gate)
         prepared = tuple(None if preparer is None else preparer(result) for preparer in self.preparers)
         return Scored(result.head() if self.head_only else result, prepared)
 

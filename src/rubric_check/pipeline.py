@@ -7,17 +7,18 @@ import traceback
 
 from rubric_check.discovery import Input
 from rubric_check.documents.readers import read_source
-from rubric_check.engine import score_source
+from rubric_check.engine import DEFAULT_GATE, score_source
 from rubric_check.errors import InputError
+from rubric_check.gate import Gate
 from rubric_check.messages import message
 from rubric_check.results import ReportError, ReportResult
 from rubric_check.rubric.model import PatternTimeout, Rubric
 
 
-def score_input(item: Input, rubric: Rubric, min_score: float | None = None) -> ReportResult:
-    """Read and score one file. Errors are per file: one bad report never stops a batch."""
+def score_input(item: Input, rubric: Rubric, gate: Gate = DEFAULT_GATE) -> ReportResult:
+    """Read and score one file, gated. Errors are per file: one bad report never stops a batch."""
     try:
-        return score_source(read_source(item.path, item.shown), rubric, min_score)
+        return score_source(read_source(item.path, item.shown), rubric, gate)
     except InputError as exc:
         return ReportResult(path=item.shown, format=_format_of(item), error=ReportError(exc.kind, exc.text))
     except PatternTimeout as exc:

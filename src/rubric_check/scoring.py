@@ -1,4 +1,7 @@
-"""Score, grade and gate from element verdicts, per the rubric's weights, credits and bands."""
+"""Score and grade from element verdicts, per the rubric's weights, credits and bands.
+
+Whether a report passes is the gate's decision (gate.py), made once, in the engine.
+"""
 
 from __future__ import annotations
 
@@ -13,18 +16,15 @@ from rubric_check.rubric.model import Rubric
 class Score:
     value: float
     grade: str
-    passed: bool
 
 
-def score(results: Sequence[ElementResult], rubric: Rubric, min_score: float | None = None) -> Score:
-    """100 × Σ(weight × credit) / Σ weight, rounded to 0.1; passes at the pass score with no required element missing.
+def score(results: Sequence[ElementResult], rubric: Rubric) -> Score:
+    """100 × Σ(weight × credit) / Σ weight, rounded to 0.1, and the grade band it falls in.
 
     Rounding happens before the gate and the grade, so what the user sees decides.
     """
     total = sum(r.weight for r in results)
     earned = sum(r.weight * rubric.credit[r.status] for r in results)
     value = round(100 * earned / total, 1) if total else 0.0
-    threshold = rubric.pass_score if min_score is None else min_score
-    passed = value >= threshold and not any(r.required and r.status == "missing" for r in results)
     grade = next((g.name for g in rubric.grades if value >= g.min), rubric.grades[-1].name)
-    return Score(value, grade, passed)
+    return Score(value, grade)

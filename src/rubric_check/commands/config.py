@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from rubric_check import exit_codes
 from rubric_check.config import Settings, load_settings
 from rubric_check.errors import RubricCheckError
 from rubric_check.formatters.terminal import display_width, pad
 from rubric_check.messages import message
-
-EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def source_label(settings: Settings, key: str) -> str:
@@ -33,7 +32,7 @@ def run(config_path: str | None, use_config: bool, as_json: bool, stdout: TextIO
         settings = load_settings({}, config_path, use_config)
     except RubricCheckError as exc:
         stderr.write(exc.text + "\n")
-        return EXIT_USAGE
+        return exit_codes.USAGE
     if as_json:
         document = {
             "config": None if settings.config is None else str(settings.config.path),
@@ -42,7 +41,7 @@ def run(config_path: str | None, use_config: bool, as_json: bool, stdout: TextIO
             },
         }
         stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-        return EXIT_OK
+        return exit_codes.OK
     if settings.config is None:
         stdout.write(message("config.none_found") + "\n")
     else:
@@ -58,4 +57,4 @@ def run(config_path: str | None, use_config: bool, as_json: bool, stdout: TextIO
     width = [max(display_width(r[i]) for r in rows) for i in range(2)]
     for key, value, source in rows:
         stdout.write(f"{pad(key, width[0])}  {pad(value, width[1])}  {source}\n")
-    return EXIT_OK
+    return exit_codes.OK

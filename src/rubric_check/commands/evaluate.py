@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 import yaml
 
+from rubric_check import exit_codes
 from rubric_check.discovery import discover
 from rubric_check.documents.readers import supported_suffixes
 from rubric_check.errors import RubricError
@@ -16,8 +17,6 @@ from rubric_check.formatters.terminal import display_width, pad
 from rubric_check.messages import message, messages
 from rubric_check.pipeline import score_input
 from rubric_check.rubric.load import load_rubric
-
-EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def run(
@@ -28,23 +27,23 @@ def run(
             labels = yaml.safe_load(handle) or {}
     except (OSError, yaml.YAMLError) as exc:
         err.write(message("eval_cmd.labels_error", path=labels_path, detail=exc) + "\n")
-        return EXIT_USAGE
+        return exit_codes.USAGE
     try:
         rubric = load_rubric(rubric_name)
     except RubricError as exc:
         err.write(exc.text + "\n")
-        return EXIT_USAGE
+        return exit_codes.USAGE
     inputs = discover(paths, supported_suffixes())
     figures = evaluate(labels, [score_input(item, rubric) for item in inputs])
     if json_target:
         text = json.dumps(as_json(figures), ensure_ascii=False, indent=2) + "\n"
         if json_target == "-":
             out.write(text)
-            return EXIT_OK
+            return exit_codes.OK
         with open(json_target, "w", encoding="utf-8") as handle:
             handle.write(text)
     _table(figures, err if json_target == "-" else out)
-    return EXIT_OK
+    return exit_codes.OK
 
 
 def as_json(figures: Evaluation) -> dict[str, Any]:

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from rubric_check import exit_codes
 from rubric_check.errors import RubricError
 from rubric_check.messages import message
 from rubric_check.rubric.load import load_rubric
-
-EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def run(element_id: str, rubric_name: str | None, out: TextIO, err: TextIO) -> int:
@@ -20,12 +19,12 @@ def run(element_id: str, rubric_name: str | None, out: TextIO, err: TextIO) -> i
         rubric = load_rubric(rubric_name)
     except RubricError as exc:
         err.write(exc.text + "\n")
-        return EXIT_USAGE
+        return exit_codes.USAGE
     element = next((e for e in rubric.elements if e.id == element_id), None)
     if element is None:
         known = "、".join(e.id for e in rubric.elements)
         err.write(message("rubric_cmd.unknown_element", rubric=rubric.path, id=element_id, known=known) + "\n")
-        return EXIT_USAGE
+        return exit_codes.USAGE
     total = rubric.total_weight
     lines = [
         message("rubric_cmd.explain.title", name=element.name, id=element.id),
@@ -48,4 +47,4 @@ def run(element_id: str, rubric_name: str | None, out: TextIO, err: TextIO) -> i
             lines.append(message(f"rubric_cmd.explain.{status}", text=text.format(name=element.name)))
     lines.append(message("rubric_cmd.explain.guidance", text=element.guidance))
     out.write("\n".join(lines) + "\n")
-    return EXIT_OK
+    return exit_codes.OK

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from rubric_check import exit_codes
 from rubric_check.errors import RubricError
 from rubric_check.formatters.terminal import display_width, pad
 from rubric_check.messages import message, messages
 from rubric_check.rubric.load import load_rubric
 from rubric_check.rubric.model import Rubric
-
-EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
 
 def _load(name_or_path: str | None, err: TextIO) -> Rubric | None:
@@ -29,7 +28,7 @@ def validate(name_or_path: str | None, out: TextIO, err: TextIO) -> int:
     """Exit 0 when the rubric (and everything it extends) is valid, 2 with every problem otherwise."""
     rubric = _load(name_or_path, err)
     if rubric is None:
-        return EXIT_INVALID
+        return exit_codes.USAGE
     total = rubric.total_weight
     out.write(
         message(
@@ -41,7 +40,7 @@ def validate(name_or_path: str | None, out: TextIO, err: TextIO) -> int:
         )
         + "\n"
     )
-    return EXIT_OK
+    return exit_codes.OK
 
 
 def test(name_or_path: str | None, out: TextIO, err: TextIO) -> int:
@@ -50,7 +49,7 @@ def test(name_or_path: str | None, out: TextIO, err: TextIO) -> int:
 
     rubric = _load(name_or_path, err)
     if rubric is None:
-        return EXIT_INVALID
+        return exit_codes.USAGE
     outcomes = list(run_examples(rubric))
     failures = [o for o in outcomes if not o.passed]
     out.write("".join("." if o.passed else "F" for o in outcomes) + "\n")
@@ -74,14 +73,14 @@ def test(name_or_path: str | None, out: TextIO, err: TextIO) -> int:
         )
         + "\n"
     )
-    return EXIT_FAILED if failures else EXIT_OK
+    return exit_codes.FAILED if failures else exit_codes.OK
 
 
 def show(name_or_path: str | None, out: TextIO, err: TextIO) -> int:
     """The elements as a table: id, 名称, severity, weight and share of the total score."""
     rubric = _load(name_or_path, err)
     if rubric is None:
-        return EXIT_INVALID
+        return exit_codes.USAGE
     total = rubric.total_weight
     rows = [tuple(messages("rubric_cmd.show_header"))]
     for element in rubric.elements:
@@ -106,4 +105,4 @@ def show(name_or_path: str | None, out: TextIO, err: TextIO) -> int:
         )
         + "\n"
     )
-    return EXIT_OK
+    return exit_codes.OK

@@ -6,21 +6,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from rubric_check import exit_codes
 from rubric_check.commands.outputs import not_outputs, output_formatters, written
 from rubric_check.config import Settings, load_settings, replace_options, select
 from rubric_check.console import ProgressFormatter, is_tty, use_color
 from rubric_check.discovery import discover
 from rubric_check.documents.readers import supported_suffixes
 from rubric_check.errors import RubricCheckError
-from rubric_check.formatters.base import Formatter, Summary
+from rubric_check.formatters.base import Formatter
 from rubric_check.formatters.json_report import JsonFormatter
 from rubric_check.formatters.terminal import TerminalFormatter
 from rubric_check.gate import Gate
 from rubric_check.messages import message
 from rubric_check.parallel import Task, score_all
-from rubric_check.results import ReportResult
-
-EXIT_PASSED, EXIT_FAILED, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+from rubric_check.summary import Tally
 
 
 @dataclass(frozen=True)
@@ -48,30 +47,6 @@ class ScoreOptions:
     jobs: int = 1
 
 
-class Tally:
-    """Counts for the summary and the exit code, kept as results stream past (never the results)."""
-
-    def __init__(self) -> None:
-        self.reports = self.passed = self.errors = 0
-
-    def add(self, result: ReportResult) -> None:
-        self.reports += 1
-        if result.error is not None:
-            self.errors += 1
-        elif result.passed:
-            self.passed += 1
-
-    def summary(self) -> Summary:
-        failed = self.reports - self.passed - self.errors
-        return Summary(reports=self.reports, passed=self.passed, failed=failed, errors=self.errors)
-
-    def exit_code(self) -> int:
-        """Per the contract: 3 if any input was unreadable (before 1), 1 if any report failed, else 0."""
-        if self.errors:
-            return EXIT_UNREADABLE
-        return EXIT_FAILED if self.reports > self.passed else EXIT_PASSED
-
-
 def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
     from rubric_check.rubric.load import load_rubric
 
@@ -82,10 +57,10 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
         rubric = load_rubric(options.rubric)
     except RubricCheckError as exc:
         stderr.write(exc.text + "\n")
-        return EXIT_USAGE
+        return exit_codes.USAGE
     if not options.paths:
         stderr.write(message("cli.missing_argument", param="PATH") + "\n")
-        return EXIT_USAGE
+        return exit_codes.USAGE
     if options.verbose and settings.config is not None:
         stderr.write(message("ci.using_config", path=settings.config.path) + "\n")
     excluded = [Path(options.html_dir)] if options.html_dir else []
@@ -94,13 +69,13 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
     if found and not inputs:
         if not options.quiet:
             stderr.write(message("config.all_excluded") + "\n")
-        return EXIT_PASSED
+        return exit_codes.OK
     if not inputs:
         stderr.write(message("usage.no_inputs", supported="、".join(supported_suffixes())) + "\n")
-        return EXIT_USAGE
+        return exit_codes.USAGE
     if options.pdf and not options.html_dir:
         stderr.write(message("html.pdf_needs_html") + "\n")
-        return EXIT_USAGE
+        return exit_codes.USAGE
     table = stderr if options.json == "-" else stdout
     formatters: list[Formatter] = []
     if is_tty(stderr) and len(inputs) > 1 and not options.quiet:
@@ -120,7 +95,7 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
         formatter.start(rubric)
     preparers = tuple(formatter.preparer for formatter in formatters)
     head_only = not any(formatter.full_result for formatter in formatters)
-    task = Task(rubric, gate, options.min_score, preparers, head_only)
+    task = Task(rubric, gate, preparers, head_only)
     tally = Tally()
     for scored in score_all(inputs, task, options.jobs):
         tally.add(scored.result)
@@ -132,7 +107,7 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
             formatter.stop(summary)
     except OSError as exc:
         stderr.write(message("cli.write_failed", path=exc.filename or "", detail=exc.strerror or exc) + "\n")
-        return EXIT_USAGE
+        return exit_codes.USAGE
     if options.verbose:
         for kind, path in written(options):
             stderr.write(message("ci.written", kind=kind, path=path) + "\n")

@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 from rubric_check.results import ReportResult
 from rubric_check.rubric.model import Rubric
+from rubric_check.summary import Summary
 
-
-@dataclass(frozen=True)
-class Summary:
-    reports: int
-    passed: int
-    failed: int
-    errors: int
-
-    @classmethod
-    def of(cls, results: list[ReportResult]) -> Summary:
-        errors = sum(1 for r in results if r.error is not None)
-        passed = sum(1 for r in results if r.error is None and r.passed)
-        return cls(reports=len(results), passed=passed, failed=len(results) - passed - errors, errors=errors)
+__all__ = ["Formatter", "Preparer", "Summary"]
 
 
 # A formatter's heavy per-report work (encoding a record, rendering a page), pure and picklable:

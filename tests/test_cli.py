@@ -160,3 +160,33 @@ def test_quiet_prints_nothing_for_a_clean_run(tmp_path: Path) -> None:
     result = run("score", "-q", "--html", str(tmp_path / "out"), str(PASSING_SEED))
     assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
     assert (tmp_path / "out" / "index.html").exists()
+
+
+def test_json_to_stdout_goes_to_the_stream_the_command_is_given() -> None:
+    """Called as a library, `--json -` writes to the stream passed in, not the process's stdout."""
+    import io
+
+    from rubric_check.commands.score import ScoreOptions, run
+
+    out, err = io.StringIO(), io.StringIO()
+    code = run(ScoreOptions(paths=(str(SEEDS),), json="-", html_dir=None, quiet=True), out, err)
+    document = json.loads(out.getvalue())
+    assert code == 1 and len(document["reports"]) == 5 and document["summary"]["failed"] == 3
+
+
+def test_a_bug_in_one_report_is_an_error_entry_and_a_log_record_not_a_print(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rubric_check import pipeline
+    from rubric_check.discovery import Input
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("a parser bug")
+
+    monkeypatch.setattr(pipeline, "read_source", broken)
+    path = SEEDS / "000_85fd514af7da5818.txt"
+    with caplog.at_level("ERROR", logger="rubric_check.pipeline"):
+        result = pipeline.score_input(Input(path, "000.txt"), load_rubric())
+    assert result.error is not None and result.error.kind == "internal" and "000.txt" in result.error.message
+    assert "a parser bug" in caplog.text
+    assert capsys.readouterr().err == ""  # the core printed nothing; the front end decides

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-import traceback
+import logging
 
 from rubric_check.discovery import Input
 from rubric_check.documents.readers import read_source
@@ -13,6 +12,8 @@ from rubric_check.gate import Gate
 from rubric_check.messages import message
 from rubric_check.results import ReportError, ReportResult
 from rubric_check.rubric.model import PatternTimeout, Rubric
+
+_log = logging.getLogger(__name__)
 
 
 def score_input(item: Input, rubric: Rubric, gate: Gate = DEFAULT_GATE) -> ReportResult:
@@ -25,7 +26,8 @@ def score_input(item: Input, rubric: Rubric, gate: Gate = DEFAULT_GATE) -> Repor
         text = message("cli.pattern_timeout", pattern=" | ".join(exc.sources)[:200], path=item.shown)
         return ReportResult(path=item.shown, format=_format_of(item), error=ReportError("pattern_timeout", text))
     except Exception as exc:  # a bug must not cost the reviewer the rest of the batch
-        traceback.print_exc(file=sys.stderr)
+        # The core never prints: the traceback goes to the log, which the front end shows or keeps.
+        _log.exception("internal error scoring %s", item.shown)
         text = message("cli.internal", path=item.shown, detail=type(exc).__name__)
         return ReportResult(path=item.shown, format=_format_of(item), error=ReportError("internal", text))
 

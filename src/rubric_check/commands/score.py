@@ -84,7 +84,7 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
         formatters.append(TerminalFormatter(table, color=use_color(table), verbose=options.verbose))
     formatters.extend(extra)
     if options.json:
-        formatters.append(JsonFormatter(options.json))
+        formatters.append(JsonFormatter(options.json, stdout))
     if options.html_dir:
         from rubric_check.formatters.html_report import HtmlFormatter  # loads Jinja2 only when needed
 

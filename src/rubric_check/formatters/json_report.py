@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import itertools
 import json
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TextIO
 
 import orjson
 
@@ -73,8 +72,13 @@ class JsonFormatter:
     comfortably). The bytes are exactly ``json.dumps(document, ensure_ascii=False, indent=2)``.
     """
 
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, stdout: TextIO | None = None) -> None:
+        """``target``: a path, or "-" for ``stdout``, the stream the command was given (never the
+        process's own: a caller that captures output gets the document)."""
+        if target == "-" and stdout is None:
+            raise ValueError("JsonFormatter('-') needs the stream to write to")
         self.target = target
+        self.stdout = stdout
         self.rubric: dict[str, Any] = {}
         self.spool: IO[str] | None = None
         self.count = 0
@@ -114,9 +118,11 @@ class JsonFormatter:
         try:
             chunks = itertools.chain([head], self._spooled(), [tail])
             if self.target == "-":
+                stream = self.stdout
+                assert stream is not None
                 for chunk in chunks:
-                    sys.stdout.write(chunk)
-                sys.stdout.flush()
+                    stream.write(chunk)
+                stream.flush()
             else:
                 write_chunks_atomic(Path(self.target), chunks)
         finally:

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from rubric_check import __version__
+from rubric_check.formatters.registry import FILE_OUTPUTS
 from rubric_check.messages import message
 
 
@@ -43,6 +44,13 @@ def cli() -> None:
     pass
 
 
+def _file_output_options(command: Any) -> Any:
+    """--sarif FILE, --junit FILE, … one per row of formatters/registry.py, in its order."""
+    for output in reversed(FILE_OUTPUTS):
+        command = click.option(f"--{output.key}", metavar="FILE", help=message(output.help))(command)
+    return command
+
+
 @cli.command(
     "score", context_settings=CONTEXT, help=message("cli.score_help"), options_metavar=message("cli.options_metavar")
 )
@@ -60,11 +68,7 @@ def cli() -> None:
     help=message("cli.min_score_help"),
 )
 @click.option("--fail-on", "fail_on", metavar="POLICY", help=message("ci.fail_on_help"))
-@click.option("--sarif", metavar="FILE", help=message("ci.sarif_help"))
-@click.option("--junit", metavar="FILE", help=message("ci.junit_help"))
-@click.option("--markdown", metavar="FILE", help=message("ci.markdown_help"))
-@click.option("--xlsx", metavar="FILE", help=message("ci.xlsx_help"))
-@click.option("--csv", metavar="FILE", help=message("ci.csv_help"))
+@_file_output_options
 @click.option("--config", "config_file", metavar="FILE", help=message("config.config_help"))
 @click.option("--no-config", is_flag=True, help=message("config.no_config_help"))
 @click.option("-q", "--quiet", is_flag=True, help=message("ci.quiet_help"))

@@ -7,40 +7,19 @@ from typing import Any
 
 from rubric_check.discovery import Input
 from rubric_check.formatters.base import Formatter
+from rubric_check.formatters.registry import FILE_OUTPUTS
 from rubric_check.gate import Gate
-
-KINDS = {"sarif": "SARIF", "junit": "JUnit XML", "markdown": "Markdown", "xlsx": "Excel", "csv": "CSV"}
 
 
 def output_formatters(options: Any, gate: Gate) -> list[Formatter]:
-    """One formatter per requested file. The xlsx one checks for openpyxl now (before scoring)."""
-    formatters: list[Formatter] = []
-    if options.sarif:
-        from rubric_check.formatters.sarif import SarifFormatter
-
-        formatters.append(SarifFormatter(options.sarif))
-    if options.junit:
-        from rubric_check.formatters.junit import JunitFormatter
-
-        formatters.append(JunitFormatter(options.junit, gate))
-    if options.markdown:
-        from rubric_check.formatters.markdown import MarkdownFormatter
-
-        formatters.append(MarkdownFormatter(options.markdown, gate))
-    if options.xlsx:
-        from rubric_check.formatters.xlsx_report import XlsxFormatter
-
-        formatters.append(XlsxFormatter(options.xlsx))
-    if options.csv:
-        from rubric_check.formatters.csv_report import CsvFormatter
-
-        formatters.append(CsvFormatter(options.csv))
-    return formatters
+    """One formatter per requested file, in the registry's order. The xlsx one checks for openpyxl
+    now (before scoring)."""
+    return [output.build(getattr(options, output.key), gate) for output in FILE_OUTPUTS if getattr(options, output.key)]
 
 
 def written(options: Any) -> list[tuple[str, str]]:
     """(kind, path) of every output file this run writes, for verbose mode."""
-    found = [(KINDS[k], getattr(options, k)) for k in KINDS if getattr(options, k)]
+    found = [(output.label, getattr(options, output.key)) for output in FILE_OUTPUTS if getattr(options, output.key)]
     if options.json and options.json != "-":
         found.insert(0, ("JSON", options.json))
     return found

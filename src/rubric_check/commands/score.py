@@ -15,6 +15,7 @@ from rubric_check.documents.readers import supported_suffixes
 from rubric_check.errors import RubricCheckError
 from rubric_check.formatters.base import Formatter
 from rubric_check.formatters.json_report import JsonFormatter
+from rubric_check.formatters.registry import FILE_OUTPUT_KEYS
 from rubric_check.formatters.terminal import TerminalFormatter
 from rubric_check.gate import Gate
 from rubric_check.messages import message
@@ -35,6 +36,7 @@ class ScoreOptions:
     config: str | None = None
     use_config: bool = True
     fail_on: str | None = None
+    # One field per file output of formatters/registry.py (a test checks they match).
     sarif: str | None = None
     junit: str | None = None
     markdown: str | None = None
@@ -123,7 +125,7 @@ def _configured(options: ScoreOptions) -> tuple[ScoreOptions, Settings]:
         "fail_on": options.fail_on,
         "outputs.json": options.json,
         "outputs.html": (options.html_dir or False) if options.html_explicit else None,
-        **{f"outputs.{k}": getattr(options, k) for k in ("sarif", "junit", "markdown", "xlsx", "csv")},
+        **{f"outputs.{k}": getattr(options, k) for k in FILE_OUTPUT_KEYS},
     }
     settings = load_settings(cli, options.config, options.use_config)
     return replace_options(options, settings), settings

@@ -12,7 +12,7 @@ from conftest import SEEDS
 
 from rubric_check.commands import config as config_command
 from rubric_check.commands.score import ScoreOptions, run
-from rubric_check.config import ConfigError, find_config, glob_regex, load_settings, read_config
+from rubric_check.config import ConfigError, find_config, load_settings, matches, read_config
 from rubric_check.gate import Gate, parse_policy
 from rubric_check.rubric.model import Rubric
 
@@ -129,10 +129,18 @@ def test_bad_fail_on_option_is_a_usage_error(project: Path, monkeypatch: pytest.
         ("drafts/**/*.txt", "drafts/b/c/a.txt", True),
         ("drafts/**/*.txt", "drafts/a.txt", True),
         ("*.docx", "a.txt", False),
+        ("drafts/[ab].txt", "drafts/a.txt", True),
+        ("drafts/[ab].txt", "drafts/c.txt", False),
+        ("drafts\\*.txt", "drafts/a.txt", True),
     ],
 )
 def test_globs(pattern: str, path: str, hit: bool) -> None:
-    assert bool(glob_regex(pattern).match(path)) is hit
+    assert matches(path, [pattern]) is hit
+
+
+def test_negation_keeps_a_file_back() -> None:
+    assert matches("drafts/草稿.txt", ["drafts/*.txt"])
+    assert not matches("drafts/终稿.txt", ["drafts/*.txt", "!drafts/终稿.txt"])
 
 
 def test_include_globs_and_all_excluded(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

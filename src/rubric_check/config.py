@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import pathspec
 import yaml
 from jsonschema import Draft202012Validator, ValidationError
 
@@ -263,36 +263,20 @@ def _relocate(value: str, base: Path, cwd: Path) -> str:
 # --- include / exclude ---------------------------------------------------------------------------
 
 
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """A gitignore-like glob: ``*`` and ``?`` stay within a folder, ``**`` crosses folders, and a
-    pattern without ``/`` matches a file or folder name at any depth."""
-    pattern = pattern.strip().replace("\\", "/")
-    anchored = "/" in pattern.rstrip("/")
-    pattern = pattern.lstrip("/")
-    out, i = [], 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    body = "".join(out).rstrip("/")
-    prefix = "" if anchored else "(?:.*/)?"
-    return re.compile(f"^{prefix}{body}(?:/.*)?$")
+@cache
+def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    return pathspec.GitIgnoreSpec.from_lines(p.strip().replace("\\", "/") for p in patterns)
 
 
 def matches(relative: str, patterns: Iterable[str]) -> bool:
-    return any(glob_regex(p).match(relative) for p in patterns)
+    """Does the posix path match these gitignore-style patterns? ``*`` and ``?`` stay within a folder,
+    ``**`` crosses folders, a pattern without ``/`` matches a name at any depth, ``[ab]`` classes and
+    ``!negation`` as in .gitignore (pathspec does it; Windows backslashes are read as ``/``).
+
+    >>> matches("drafts/归档/x.txt", ["归档"]), matches("drafts/a.txt", ["*.txt", "!a.txt"])
+    (True, False)
+    """
+    return _spec(tuple(patterns)).match_file(relative)
 
 
 def relative_to_base(item: Input, base: Path) -> str:

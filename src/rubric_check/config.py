@@ -15,11 +15,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pathspec
 import yaml
-from jsonschema import Draft202012Validator, ValidationError
+
+if TYPE_CHECKING:  # jsonschema is imported when a configuration file is validated, not on every run
+    from jsonschema import Draft202012Validator, ValidationError
 
 from rubric_check.config_schema import OUTPUT_KEYS, SCHEMA
 from rubric_check.discovery import Input
@@ -112,6 +114,8 @@ def read_config(path: Path) -> ConfigFile:
 
 @cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(SCHEMA)
 
 

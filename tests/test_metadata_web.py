@@ -433,3 +433,8 @@ def test_footer_link_row_is_furniture() -> None:
 def test_agency_from_an_opening_with_a_short_name_note(rubric: Rubric) -> None:
     text = "2024年，鹿坪县市场监督管理局（以下简称县市场监管局）在县委、县政府的坚强领导下推进依法行政。\n" + BODY
     assert meta(text, rubric).agency == "鹿坪县市场监督管理局"
+
+
+def test_a_police_detachment_reports_under_its_own_name(rubric: Rubric) -> None:
+    text = "嵩原市公安局交通警察支队法治政府建设情况报告\n2022年，支队坚持依法行政。\n" + BODY
+    assert meta(text, rubric).agency == "嵩原市公安局交通警察支队"

@@ -45,6 +45,13 @@ _DATE_LINE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d
 _HEADING_YEAR = re.compile(rf"(?<![\d\-—~至到]){_YEAR}")
 _BODY_PUNCTUATION = "，,。；;！!？?"
 _ADDRESSEE = re.compile(r"[:：]\s*$")
+
+
+def is_addressee(text: str) -> bool:
+    """区人大常委会： names who the report is sent to (主送机关), neither its title nor its reporter."""
+    return _ADDRESSEE.search(text) is not None
+
+
 _CLAUSE_END = re.compile(r"[,，;；:：]")
 _SENTENCE_END = re.compile(r"[。!?！？]")
 _LEAD_IN = re.compile(rf"^(?:{_YEAR}(?:以来|度)?|今年以来|一年来|本年度|近年来)?,?")
@@ -194,8 +201,8 @@ def find_title_block(paragraphs: Sequence[Paragraph]) -> TitleBlock:
             continue
         body_at = next((k for k, part in enumerate(parts) if _is_body(part.text)), len(parts))
         for part in parts[:body_at]:
-            if _ADDRESSEE.search(part.text):
-                continue  # 区人大常委会： the body the report is sent to, neither title nor reporter
+            if is_addressee(part.text):
+                continue
             if not (_DATE.fullmatch(part.text) or _PREAMBLE_LINE.search(part.text)):
                 lines.append((is_agency(part.text), part))
         if body_at < len(parts):

@@ -137,8 +137,8 @@ def build_outline(
     opened_level = TOP_SECTION_LEVEL
     settle = resolve or (lambda kinds, _within: kinds)
 
-    def open_kinds() -> frozenset[str]:
-        return frozenset().union(*(headings[i].kinds for _, i in stack))
+    def kinds_on(entries: list[tuple[int, int]]) -> frozenset[str]:
+        return frozenset().union(*(headings[i].kinds for _, i in entries))
 
     for paragraph in paragraphs:
         found = None if paragraph.index in skip else detect_heading(paragraph) or _unnumbered(paragraph, classify)
@@ -148,7 +148,7 @@ def build_outline(
             if opens_section:
                 while stack and stack[-1][0] >= level:
                     stack.pop()
-                kinds = settle(classify(title), open_kinds())
+                kinds = settle(classify(title), kinds_on(stack))
             else:
                 kinds = _NO_KINDS
             headings.append(_heading(paragraph, level, marker, title, kinds, inline=False))
@@ -162,15 +162,14 @@ def build_outline(
                 under = _section_just_opened(stack, headings, paragraph.index)
                 if under is not None:
                     heading = headings[under]
-                    within = frozenset().union(*(headings[i].kinds for _, i in stack[:-1]))
-                    headings[under] = replace(heading, kinds=settle(heading.kinds | started, within))
-                    kinds_of[-1] = open_kinds() if paragraph.index - 1 not in skip else kinds_of[-1]
+                    headings[under] = replace(heading, kinds=settle(heading.kinds | started, kinds_on(stack[:-1])))
+                    kinds_of[-1] = kinds_on(stack)
                     opened = _NO_KINDS
                 else:
                     opened = started
                     opened_level = stack[-1][0] if stack else TOP_SECTION_LEVEL
         section_of.append(stack[-1][1] if stack else None)
-        kinds_of.append(open_kinds() | opened)
+        kinds_of.append(kinds_on(stack) | opened)
         if "是" in paragraph.text:  # every inline enumeration has one
             headings.extend(_inline_enumerations(paragraph))
     return Outline(tuple(headings), tuple(section_of), tuple(kinds_of))

@@ -69,11 +69,10 @@ def _piece(doc: Document, index: int, start: int, end: int, ends: re.Pattern[str
     cuts = doc.search_cache.get(key)
     if cuts is None:
         cuts = doc.search_cache[key] = [m.start() for m in ends.finditer(doc.paragraphs[index].text)]
-    before = bisect_left(cuts, start)
-    after = bisect_left(cuts, end)
-    return (cuts[before - 1] + 1 if before else 0), (
-        cuts[after] if after < len(cuts) else len(doc.paragraphs[index].text)
-    )
+    before, after = bisect_left(cuts, start), bisect_left(cuts, end)
+    begin = cuts[before - 1] + 1 if before else 0
+    stop = cuts[after] if after < len(cuts) else len(doc.paragraphs[index].text)
+    return begin, stop
 
 
 def _clause(doc: Document, index: int, start: int, end: int) -> str:

@@ -90,9 +90,7 @@ class Compiler:
             spec["name"],
             self.patterns(path, spec, self.heading_index),
             frozenset(spec.get("unless", ())),
-            unless_words=self.patterns(
-                [*path, "unless_words"], {"phrases": self.expand_sets(path, unless_words)}, self.heading_index
-            )
+            unless_words=self.patterns([*path, "unless_words"], {"phrases": unless_words}, self.heading_index)
             if unless_words
             else None,
             opens=self.patterns([*path, "opens"], spec["opens"], self.heading_index) if "opens" in spec else None,

@@ -231,6 +231,12 @@ class SectionKind:
     opens: Patterns | None = None
     whole_document: Patterns | None = None
 
+    def named(self, patterns: Patterns, text: str, scans: dict[PhraseIndex, list[list[Occurrence]]]) -> bool:
+        """``patterns`` occur in ``text`` and none of this kind's ``unless_words`` do."""
+        return patterns.occurs_in(text, scans) and (
+            self.unless_words is None or not self.unless_words.occurs_in(text, scans)
+        )
+
 
 @dataclass(frozen=True)
 class Grade:
@@ -260,12 +266,7 @@ class Rubric:
     def classify(self, heading_title: str) -> frozenset[str]:
         """The section kinds a heading's words name (may be several, or none)."""
         scans: dict[PhraseIndex, list[list[Occurrence]]] = {}
-        named = [
-            kind
-            for kind in self.sections
-            if kind.patterns.occurs_in(heading_title, scans)
-            and (kind.unless_words is None or not kind.unless_words.occurs_in(heading_title, scans))
-        ]
+        named = [kind for kind in self.sections if kind.named(kind.patterns, heading_title, scans)]
         ids = {kind.id for kind in named}
         return frozenset(kind.id for kind in named if not kind.unless & ids)
 
@@ -279,11 +280,7 @@ class Rubric:
         """The section kinds a paragraph's opening sentence starts (see SectionKind.opens)."""
         scans: dict[PhraseIndex, list[list[Occurrence]]] = {}  # one pass of the words every kind needs
         return frozenset(
-            kind.id
-            for kind in self.sections
-            if kind.opens is not None
-            and kind.opens.occurs_in(opening, scans)
-            and (kind.unless_words is None or not kind.unless_words.occurs_in(opening, scans))
+            kind.id for kind in self.sections if kind.opens is not None and kind.named(kind.opens, opening, scans)
         )
 
     def document_kinds(self, title: str) -> frozenset[str]:

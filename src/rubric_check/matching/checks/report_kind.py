@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rubric_check.documents.conventions import conventions
+from rubric_check.documents.metadata import is_addressee
 from rubric_check.documents.model import Document
 from rubric_check.matching.evidence import excerpt, whole_line
 from rubric_check.matching.spans import spans
@@ -120,14 +121,14 @@ def _head(doc: Document) -> list[int]:
     """The title block's paragraphs and the short lines the document opens with (a title the
     metadata did not take for a report's, such as ……统计年报, still names the document), less
     web-page furniture (主题分类：规划计划 is no 工作计划)."""
-    head = set(doc.title_paragraphs) if doc.meta.title is not None else set()
+    head = set(doc.title_paragraphs)
     furniture = conventions().is_furniture
     for paragraph in doc.paragraphs[:HEAD_LINES]:
         if len(paragraph.text) > HEAD_CHARS or "。" in paragraph.text:
             break
-        if not furniture(paragraph.text) and not paragraph.text.endswith(":"):  # 主送机关： is no name
+        if not furniture(paragraph.text) and not is_addressee(paragraph.text):
             head.add(paragraph.index)
-    return sorted(head | set(doc.title_paragraphs))
+    return sorted(head)
 
 
 def _body_cues(doc: Document, kind: Lookalike) -> tuple[Evidence, ...]:

@@ -39,13 +39,19 @@ class Evaluation:
     per_element: dict[str, list[float]] = field(default_factory=dict)
     confusion: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)
     disagreements: list[Disagreement] = field(default_factory=list)
-    meta_checked: int = 0
-    meta_right: int = 0
     meta_wrong: list[str] = field(default_factory=list)
     meta_fields: dict[str, list[int]] = field(default_factory=dict)  # field → [right, checked]
     gates_checked: int = 0
     gates_right: int = 0
     unlabelled: list[str] = field(default_factory=list)
+
+    @property
+    def meta_right(self) -> int:
+        return sum(right for right, _ in self.meta_fields.values())
+
+    @property
+    def meta_checked(self) -> int:
+        return sum(checked for _, checked in self.meta_fields.values())
 
     @property
     def agreement(self) -> float:
@@ -106,8 +112,6 @@ def _compare_meta(figures: Evaluation, name: str, meta: Mapping[str, Any], resul
     if "has_title" in meta:
         checks.append(("title", got is not None and (got.title is not None) == meta["has_title"]))
     for key, right in checks:
-        figures.meta_checked += 1
-        figures.meta_right += right
         tally = figures.meta_fields.setdefault(key, [0, 0])
         tally[0] += right
         tally[1] += 1

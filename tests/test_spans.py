@@ -3,11 +3,16 @@ paragraph-by-paragraph ``finditer`` of the list's alternation gives: same spans,
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import hypothesis.strategies as st
 import pytest
 from hypothesis import HealthCheck, given, settings
+from pattern_support import rubric_patterns
 
+from rubric_check.documents.normalise import normalise
 from rubric_check.matching.spans import spans
+from rubric_check.rubric.load import load_rubric
 from rubric_check.rubric.patterns import compile_patterns
 from rubric_check.rubric.phrases import PhraseIndex
 from rubric_check.testing import document
@@ -73,7 +78,8 @@ HEADING_REGEXES = st.lists(
             "(?:存在|面临)[^,。]{0,6}(?:问题|不足)",
             "问题(?:和|与)(?:不足|原因)",
             r"^(?!制定)[^。]*?\d{4}年[^。,]{0,4}(?:计划|安排)",
-            "[^。]+情况",  # requires nothing: always searched
+            "[^。]+情况",
+            "[^。]{3}$",  # requires no word: always searched
         ]
     ),
     max_size=3,
@@ -89,3 +95,29 @@ def test_occurs_in_agrees_with_search(phrases: list[str], regexes: list[str], ti
         phrases = ["法治"]
     patterns = compile_patterns(phrases, regexes, index=PhraseIndex())
     assert patterns.occurs_in(title, {}) == (patterns.search(title) is not None)
+
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+
+
+def test_every_list_of_the_bundled_rubric_finds_on_the_seeds_what_a_plain_scan_finds() -> None:
+    """The shortcuts (phrase pass, required words, joined-text search) on real reports and real
+    rubric lists: breaking any of them changes some list's spans here."""
+    rubric = load_rubric()
+    lists = {p.expression: p for p in rubric_patterns(rubric)}
+    assert len(lists) > 80
+    for seed in SEEDS:
+        doc = document(seed.read_text(encoding="utf-8"), rubric)
+        for patterns in lists.values():
+            assert list(spans(patterns, doc)) == plain_finditer(patterns, doc), (seed.name, patterns.sources)
+
+
+def test_every_heading_list_of_the_bundled_rubric_agrees_with_search_on_the_seeds_lines() -> None:
+    rubric = load_rubric()
+    lines = {line.strip() for seed in SEEDS for line in seed.read_text(encoding="utf-8").splitlines() if line.strip()}
+    texts = [normalise(line) for line in sorted(lines) if len(line) < 60]
+    for patterns in {p.expression: p for p in rubric_patterns(rubric)}.values():
+        scans: dict = {}
+        for text in texts:
+            assert patterns.occurs_in(text, scans) == (patterns.search(text) is not None), (text, patterns.sources)
+            scans.clear()

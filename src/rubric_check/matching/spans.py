@@ -1,15 +1,15 @@
 """Where a pattern list matches in a document: the spans ``finditer`` gives paragraph by paragraph.
 
-Three ways to the same answer, cheapest first:
+One way, for every list: its phrases come from the rubric's one Aho–Corasick pass over the whole
+report (rubric.phrases, shared by every list); its regexes run only in the paragraphs where they
+can match (rubric.regex_facts: where the words they need occur, else, for a context-free regex,
+where one search over the joined paragraphs finds a start, else everywhere); the two are merged
+per paragraph exactly as the list's alternation would choose (phrases first). A list compiled
+without an index (a check's own list, a test's) is all regex.
 
-- a rubric's phrase lists come from one Aho–Corasick pass over the whole report (shared by every
-  list, see rubric.phrases); a list that also has regexes searches only for those, and only in
-  the paragraphs where they can match;
-- other context-free patterns search the paragraphs joined into one text to find the paragraphs
-  where a match can start, then scan just those;
-- the rest (and every pattern in a huge document) scans each paragraph.
-
-Results are kept on the document: met and partial rules often share a list.
+tests/test_spans.py holds every shortcut to a plain ``finditer`` (hypothesis, and every list of
+the bundled rubric on the seeds); results are kept on the document, as met and partial rules often
+share a list.
 """
 
 from __future__ import annotations
@@ -38,15 +38,40 @@ def spans(patterns: Patterns, doc: Document) -> tuple[Span, ...]:
 
 
 def _find(patterns: Patterns, doc: Document) -> list[Span]:
-    if not patterns.context_free or doc.chars > JOINED_MAX_CHARS:
-        return _scan(patterns, doc.paragraphs)  # a huge document is not copied once more
-    if patterns.indexed is not None:
-        return _indexed(patterns.indexed, doc)
-    return _scan(patterns, candidates(patterns, doc.paragraphs, *doc.joined))
+    indexed = patterns.indexed
+    regexes = indexed.rest if indexed is not None else patterns
+    if regexes is None and indexed is not None and indexed.slot is not None:  # phrases alone: nothing to merge
+        starts = doc.joined[1]
+        return [in_paragraph(s, e, starts) for s, e in leftmost_first(_occurrences(indexed.index, doc)[indexed.slot])]
+    phrases = _phrases_by_paragraph(indexed, doc) if indexed is not None else {}
+    searched = _where_regexes_can_match(regexes, indexed, doc) if regexes is not None else set()
+    return [
+        (i, start, end)
+        for i in sorted(phrases.keys() | searched)
+        for start, end in _merge(phrases.get(i, ()), regexes if i in searched else None, doc.paragraphs[i].text)
+    ]
 
 
-def _scan(patterns: Patterns, paragraphs: Sequence[Paragraph]) -> list[Span]:
-    return [(p.index, m.start(), m.end()) for p in paragraphs for m in patterns.finditer(p.text)]
+def _phrases_by_paragraph(indexed: IndexedPhrases, doc: Document) -> dict[int, list[Occurrence]]:
+    """The list's phrase occurrences from the shared pass over the joined text, per paragraph (a
+    phrase never holds the newline between paragraphs), sorted by position."""
+    if indexed.slot is None:
+        return {}
+    starts = doc.joined[1]
+    by_paragraph: dict[int, list[Occurrence]] = {}
+    for start, rank, end in sorted(_occurrences(indexed.index, doc)[indexed.slot]):
+        index, local_start, local_end = in_paragraph(start, end, starts)
+        by_paragraph.setdefault(index, []).append((local_start, rank, local_end))
+    return by_paragraph
+
+
+def _where_regexes_can_match(regexes: Patterns, indexed: IndexedPhrases | None, doc: Document) -> set[int]:
+    """Indexes of the paragraphs a search for ``regexes`` must visit."""
+    if indexed is not None and indexed.requirement:
+        return _holding(indexed.requirement, _occurrences(indexed.index, doc), doc.joined[1])
+    if regexes.context_free and doc.chars <= JOINED_MAX_CHARS:  # a huge text could time out in one search
+        return {p.index for p in candidates(regexes, doc.paragraphs, *doc.joined)}
+    return {p.index for p in doc.paragraphs}
 
 
 def candidates(
@@ -72,34 +97,6 @@ def candidates(
     except PatternTimeout:
         return paragraphs
     return found
-
-
-def _indexed(indexed: IndexedPhrases, doc: Document) -> list[Span]:
-    """A rubric pattern list from the shared pass; its regexes (if any) merged in paragraph by paragraph.
-
-    A phrase never holds the newline between paragraphs, so phrase-only lists are resolved on the
-    joined text (a match ends before the next paragraph starts) and then told their paragraph.
-    The regexes are searched only in paragraphs holding the words they require.
-    """
-    text, starts = doc.joined
-    found = _occurrences(indexed.index, doc)
-    occurrences = found[indexed.slot] if indexed.slot is not None else []
-    rest = indexed.rest
-    if rest is None:
-        return [in_paragraph(start, end, starts) for start, end in leftmost_first(occurrences)]
-    by_paragraph: dict[int, list[Occurrence]] = {}
-    for start, rank, end in occurrences:
-        index, local_start, local_end = in_paragraph(start, end, starts)
-        by_paragraph.setdefault(index, []).append((local_start, rank, local_end))
-    if indexed.requirement:
-        searched = _holding(indexed.requirement, found, starts)
-    else:
-        searched = {p.index for p in candidates(rest, doc.paragraphs, text, starts)}
-    return [
-        (i, s, e)
-        for i in sorted(by_paragraph.keys() | searched)
-        for s, e in _merge(sorted(by_paragraph.get(i, ())), rest if i in searched else None, doc.paragraphs[i].text)
-    ]
 
 
 def _holding(

@@ -91,7 +91,7 @@ class Patterns:
 class IndexedPhrases:
     """A pattern list's place in its rubric's PhraseIndex: the slot of its phrases (None when it
     has none), its regexes on their own, and the slots of the words they require (see
-    rubric.factors: one alternative of slots must all occur where a regex can match; empty when
+    rubric.regex_facts: one alternative of slots must all occur where a regex can match; empty when
     nothing is known).
     """
 

@@ -15,9 +15,9 @@ import regex
 
 from rubric_check.documents.normalise import normalise, normalise_with_offsets
 from rubric_check.messages import message
-from rubric_check.rubric.factors import required
 from rubric_check.rubric.model import IndexedPhrases, Patterns
 from rubric_check.rubric.phrases import PhraseIndex
+from rubric_check.rubric.regex_facts import context_free, required
 
 _WORD_BOUNDARY = re.compile(r"(?<!\\)(?:\\\\)*\\[bB]")
 # Texts on which nested quantifiers ((a+)+, (.*x){20}) blow up; a pattern that cannot finish on
@@ -78,69 +78,6 @@ def _requirement(rest: Patterns | None, index: PhraseIndex) -> tuple[tuple[int, 
     if rest is None:
         return ()
     return tuple(tuple(index.add(tuple(sorted(words))) for words in sets) for sets in required(rest.expression))
-
-
-_QUANTIFIER = re.compile(r"\{\d*(?:,\d*)?\}")
-# (?<!…) (?<=…) (?!…) (?=…) around plain characters, or one class of plain characters (no escapes,
-# no negation, nothing that could match a newline).
-_PLAIN = r"[^\\()\[\]{}|.^$*+?\s\x00-\x1f]"  # no control character: a range cannot reach "\n"
-_LOOKAROUND = re.compile(rf"\(\?<?[!=](?:{_PLAIN}+|\[{_PLAIN}+\])\)")
-
-
-def context_free(pattern: str) -> bool:
-    """Does a match of ``pattern`` depend only on the characters it consumes? (Conservative.)
-
-    Anchors, inline flags, word boundaries, possessive and atomic parts, verbs and fuzzy matching
-    look beyond the match or prune alternatives; any of them answers False. A lookaround is
-    accepted when it only tests plain characters or one plain class (``(?<!一)``, ``(?<![上前])``):
-    it can never match the newline that separates paragraphs in the joined text, so it decides
-    there as it does inside the paragraph.
-
-    >>> context_free("规范性文件[^。;]{0,20}(?:制定|审核)"), context_free("(?<!一)公开"), context_free("^法治$")
-    (True, True, False)
-    >>> context_free("(?<![^上])述法"), context_free("(?=.)x")
-    (False, False)
-    """
-    i, n = 0, len(pattern)
-    while i < n:
-        ch = pattern[i]
-        lookaround = _LOOKAROUND.match(pattern, i)
-        if lookaround is not None:
-            i = lookaround.end()
-            continue
-        if ch == "\\":
-            if pattern[i + 1 : i + 2] in ("A", "Z", "z", "G", "K", "b", "B", "m", "M", ""):
-                return False
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(pattern, i)
-            if i < 0:
-                return False
-            continue
-        following = pattern[i + 1 : i + 2]
-        if ch in "^$" or (ch == "(" and following in ("?", "*") and pattern[i + 1 : i + 3] != "?:"):
-            return False
-        if ch in "*+?}" and following == "+":
-            return False
-        if ch == "{" and not _QUANTIFIER.match(pattern, i):
-            return False
-        i += 1
-    return True
-
-
-def _class_end(pattern: str, start: int) -> int:
-    """Index after the character class opening at ``start``; -1 for nested sets (not analysed)."""
-    j = start + 1
-    if pattern[j : j + 1] == "^":
-        j += 1
-    if pattern[j : j + 1] == "]":
-        j += 1
-    while j < len(pattern) and pattern[j] != "]":
-        if pattern[j] == "[":
-            return -1
-        j += 2 if pattern[j] == "\\" else 1
-    return j + 1 if j < len(pattern) else -1
 
 
 def check_regex(pattern: str) -> None:

@@ -43,6 +43,8 @@ class PhraseIndex:
     def scan(self, text: str) -> list[list[Occurrence]]:
         """Per registered list, every occurrence of its phrases in ``text``, by end position."""
         found: list[list[Occurrence]] = [[] for _ in self._lists]
+        if not any(self._lists):  # an empty automaton cannot be searched
+            return found
         for end, (length, members) in self._built().iter(text):
             start = end + 1 - length
             for slot, rank in members:

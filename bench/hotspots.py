@@ -24,7 +24,7 @@ from rubric_check.discovery import Input
 from rubric_check.formatters.json_report import record_text
 from rubric_check.gate import Gate
 from rubric_check.pipeline import score_input
-from rubric_check.rubric.load import load_rubric
+from rubric_check.rubrics import load_rubric
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -25,7 +25,7 @@ from rubric_check.engine import read_document, score_document
 from rubric_check.formatters.html_report import render_report
 from rubric_check.formatters.json_report import record_text
 from rubric_check.gate import Gate
-from rubric_check.rubric.load import load_rubric
+from rubric_check.rubrics import load_rubric
 
 STAGES = ("read", "build", "score", "gate", "json", "html")
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from rubric_check.rubric.load import load_rubric
 from rubric_check.rubric.model import Rubric
+from rubric_check.rubrics import load_rubric
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -12,8 +12,8 @@ from rubric_check.documents.model import Meta
 from rubric_check.formatters.base import Formatter
 from rubric_check.pipeline import score_input
 from rubric_check.results import ElementResult, Evidence, ReportError, ReportResult
-from rubric_check.rubric.load import load_rubric
 from rubric_check.rubric.model import Rubric
+from rubric_check.rubrics import load_rubric
 from rubric_check.summary import summarise
 
 PASSING = "seeds/003_0e13b6e94c52ef29.txt"

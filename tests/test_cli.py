@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
-from rubric_check.rubric.load import load_rubric
+from rubric_check.rubrics import load_rubric
 
 PASSING_SEED = SEEDS / "001_bbfe669b9ff2da75.txt"
 FAILING_SEED = SEEDS / "000_85fd514af7da5818.txt"

@@ -15,7 +15,7 @@ import yaml
 from fixtures_build.corpus import LABELS, SOURCES, build_corpus
 
 from rubric_check.commands import evaluate
-from rubric_check.rubric.load import load_rubric
+from rubric_check.rubrics import load_rubric
 
 AGREEMENT_FLOOR = 0.95
 GATE_FLOOR = 0.95

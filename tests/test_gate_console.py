@@ -7,7 +7,8 @@ import io
 import pytest
 from out_support import run_formatter, seed_results
 
-from rubric_check.console import ProgressFormatter, use_color
+from rubric_check.console import use_color
+from rubric_check.formatters.progress import ProgressFormatter
 from rubric_check.formatters.terminal import TerminalFormatter
 from rubric_check.rubric.model import Rubric
 

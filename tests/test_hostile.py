@@ -21,8 +21,8 @@ from rubric_check.discovery import Input, discover
 from rubric_check.errors import RubricError
 from rubric_check.pipeline import score_input
 from rubric_check.rubric import model as rubric_model
-from rubric_check.rubric.load import compile_rubric, load_rubric
 from rubric_check.rubric.model import Patterns, PatternTimeout
+from rubric_check.rubrics import compile_rubric, load_rubric
 
 SEED = SEEDS / "000_85fd514af7da5818.txt"
 SEED_TEXT = SEED.read_text(encoding="utf-8")

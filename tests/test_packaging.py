@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEEDS
 
-from rubric_check.rubric.load import load_rubric
+from rubric_check.rubrics import load_rubric
 
 
 @pytest.mark.slow
@@ -40,7 +40,7 @@ def test_wheel_contains_bundled_data_and_scores_from_elsewhere(tmp_path: Path) -
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     code = (
-        "from rubric_check.rubric.load import load_rubric;"
+        "from rubric_check.rubrics import load_rubric;"
         "from rubric_check.pipeline import score_input;"
         "from rubric_check.discovery import Input;"
         "from pathlib import Path;"

@@ -3,7 +3,7 @@
 Each bank in ``tests/paraphrases/<element-id>.yaml`` was written from knowledge of how Chinese
 offices word their 法治政府建设年度报告, not from the project's seed reports, so that the rubric's
 patterns are tested on wording they were not fitted to. Every ``text`` is scored as a whole report
-(the way ``rubric_check.matching.examples`` runs a rubric's own examples): ``met`` entries must get
+(the way ``rubric_check.examples`` runs a rubric's own examples): ``met`` entries must get
 ``met``, ``near_misses`` must not (partial or missing).
 """
 
@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from rubric_check.engine import read_document
+from rubric_check.examples import snippet_source
 from rubric_check.matching.elements import judge
-from rubric_check.matching.examples import snippet_source
 from rubric_check.rubric.model import Rubric
 
 BANKS = Path(__file__).resolve().parent / "paraphrases"

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from rubric_check.documents.model import SourceLine, SourceText
 from rubric_check.documents.normalise import build_paragraphs, normalise_with_offsets
 from rubric_check.engine import score_source
-from rubric_check.rubric.load import load_rubric
+from rubric_check.rubrics import load_rubric
 
 RUBRIC = load_rubric()
 # Report-like material mixed with anything: markers, punctuation of every width, quotes, digits.

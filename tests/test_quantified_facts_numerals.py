@@ -16,8 +16,8 @@ from rubric_check.errors import RubricError
 from rubric_check.matching.checks import quantified_facts
 from rubric_check.matching.checks.quantified_facts import DEFAULTS, chinese_number
 from rubric_check.pipeline import score_input
-from rubric_check.rubric.load import compile_rubric
 from rubric_check.rubric.model import Rubric
+from rubric_check.rubrics import compile_rubric
 from rubric_check.testing import document
 
 MEASURES = "一、主要举措和成效\n"

@@ -96,7 +96,7 @@ def test_unsupported_suffix(tmp_path: Path) -> None:
 
 def test_markdown_headings_are_headings_and_their_marks_are_not_text(tmp_path: Path) -> None:
     from rubric_check.engine import read_document
-    from rubric_check.rubric.load import load_rubric
+    from rubric_check.rubrics import load_rubric
 
     path = tmp_path / "r.md"
     path.write_text(

@@ -10,7 +10,7 @@ from pattern_support import rubric_patterns
 
 from rubric_check.documents.normalise import normalise
 from rubric_check.rubric import regex_facts
-from rubric_check.rubric.load import load_rubric
+from rubric_check.rubrics import load_rubric
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 

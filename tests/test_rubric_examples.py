@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from rubric_check.matching.elements import judge
-from rubric_check.rubric.load import load_rubric
+from rubric_check.rubrics import load_rubric
 from rubric_check.testing import document
 
 RUBRIC = load_rubric()

@@ -10,7 +10,7 @@ import yaml
 from rubric_builder import element, rubric_doc
 
 from rubric_check.errors import RubricError
-from rubric_check.rubric.load import compile_rubric, load_rubric
+from rubric_check.rubrics import compile_rubric, load_rubric
 
 
 def problems_of(document: Any) -> list[str]:

@@ -14,7 +14,7 @@ from conftest import DATA, ROOT, SEEDS
 
 from rubric_check.commands import evaluate, explain, rubric_tools
 from rubric_check.errors import RubricError
-from rubric_check.rubric.load import load_rubric
+from rubric_check.rubrics import load_rubric
 
 BROKEN = """\
 id: broken

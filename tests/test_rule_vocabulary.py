@@ -9,7 +9,7 @@ from typing import Any
 from rubric_builder import element, rubric_doc
 
 from rubric_check.matching.elements import judge
-from rubric_check.rubric.load import compile_rubric
+from rubric_check.rubrics import compile_rubric
 from rubric_check.testing import document
 
 SECTIONS = {

@@ -12,9 +12,9 @@ from pattern_support import rubric_patterns
 
 from rubric_check.documents.normalise import normalise
 from rubric_check.matching.spans import spans
-from rubric_check.rubric.load import load_rubric
 from rubric_check.rubric.patterns import compile_patterns
 from rubric_check.rubric.phrases import PhraseIndex
+from rubric_check.rubrics import load_rubric
 from rubric_check.testing import document
 
 # Few characters, so phrases overlap, nest and share prefixes and suffixes all the time.

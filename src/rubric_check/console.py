@@ -1,15 +1,10 @@
-"""Terminal niceties that must never leak into logs: colour only on a TTY without NO_COLOR, and a
-progress bar on stderr for batches only when stderr is a TTY."""
+"""Terminal niceties that must never leak into logs: colour only on a TTY without NO_COLOR (the
+progress bar, formatters/progress.py, is drawn only when stderr is a TTY)."""
 
 from __future__ import annotations
 
 import os
-from typing import Any, TextIO
-
-from rubric_check.formatters.base import Summary
-from rubric_check.formatters.terminal import display_width
-from rubric_check.results import ReportResult
-from rubric_check.rubric.model import Rubric
+from typing import TextIO
 
 GREEN, RED, YELLOW, BOLD, RESET = "\033[32m", "\033[31m", "\033[33m", "\033[1m", "\033[0m"
 
@@ -26,45 +21,3 @@ def use_color(stream: TextIO) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     return is_tty(stream) and os.environ.get("TERM") != "dumb"
-
-
-class ProgressFormatter:
-    """``[#####-----] 3/10 file`` redrawn in place on stderr; erased before the results are printed."""
-
-    def __init__(self, stream: TextIO, total: int, width: int = 24) -> None:
-        self.stream = stream
-        self.total = max(total, 1)
-        self.width = width
-        self.done = 0
-        self.columns = _columns()
-
-    def start(self, rubric: Rubric) -> None:
-        self._draw("")
-
-    full_result = False
-    preparer = None
-
-    def report(self, result: ReportResult, prepared: Any = None) -> None:
-        self.done += 1
-        self._draw(result.path)
-
-    def stop(self, summary: Summary) -> None:
-        self.stream.write("\r" + " " * (self.columns - 1) + "\r")
-        self.stream.flush()
-
-    def _draw(self, label: str) -> None:
-        filled = self.width * self.done // self.total
-        head = f"[{'#' * filled}{'-' * (self.width - filled)}] {self.done}/{self.total} "
-        room = self.columns - 1 - display_width(head)
-        while label and display_width(label) > room:
-            label = label[1:]
-        line = head + label
-        self.stream.write("\r" + line + " " * max(0, self.columns - 1 - display_width(line)))
-        self.stream.flush()
-
-
-def _columns() -> int:
-    try:
-        return max(os.get_terminal_size(2).columns, 40)
-    except OSError:
-        return 80

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rubric_check.documents.model import Document
 from rubric_check.engine import read_document
-from rubric_check.matching.examples import snippet_source
-from rubric_check.rubric.load import load_rubric
+from rubric_check.examples import snippet_source
 from rubric_check.rubric.model import Rubric
+from rubric_check.rubrics import load_rubric
 
 
 def document(text: str, rubric: Rubric | None = None) -> Document:

@@ -16,7 +16,7 @@ from rubric_check.evaluation import Evaluation, evaluate
 from rubric_check.formatters.terminal import display_width, pad
 from rubric_check.messages import message, messages
 from rubric_check.pipeline import score_input
-from rubric_check.rubric.load import load_rubric
+from rubric_check.rubrics import load_rubric
 
 
 def run(

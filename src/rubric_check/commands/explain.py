@@ -11,7 +11,7 @@ from typing import TextIO
 from rubric_check import exit_codes
 from rubric_check.errors import RubricError
 from rubric_check.messages import message
-from rubric_check.rubric.load import load_rubric
+from rubric_check.rubrics import load_rubric
 
 
 def run(element_id: str, rubric_name: str | None, out: TextIO, err: TextIO) -> int:

@@ -8,8 +8,8 @@ from rubric_check import exit_codes
 from rubric_check.errors import RubricError
 from rubric_check.formatters.terminal import display_width, pad
 from rubric_check.messages import message, messages
-from rubric_check.rubric.load import load_rubric
 from rubric_check.rubric.model import Rubric
+from rubric_check.rubrics import load_rubric
 
 
 def _load(name_or_path: str | None, err: TextIO) -> Rubric | None:
@@ -45,7 +45,7 @@ def validate(name_or_path: str | None, out: TextIO, err: TextIO) -> int:
 
 def test(name_or_path: str | None, out: TextIO, err: TextIO) -> int:
     """Run every example snippet; print each failure with the element id and the snippet."""
-    from rubric_check.matching.examples import run_examples
+    from rubric_check.examples import run_examples
 
     rubric = _load(name_or_path, err)
     if rubric is None:

@@ -9,12 +9,13 @@ from typing import TextIO
 from rubric_check import exit_codes
 from rubric_check.commands.outputs import not_outputs, output_formatters, written
 from rubric_check.config import Settings, load_settings, replace_options, select
-from rubric_check.console import ProgressFormatter, is_tty, use_color
+from rubric_check.console import is_tty, use_color
 from rubric_check.discovery import discover
 from rubric_check.documents.readers import supported_suffixes
 from rubric_check.errors import RubricCheckError
 from rubric_check.formatters.base import Formatter
 from rubric_check.formatters.json_report import JsonFormatter
+from rubric_check.formatters.progress import ProgressFormatter
 from rubric_check.formatters.registry import FILE_OUTPUT_KEYS
 from rubric_check.formatters.terminal import TerminalFormatter
 from rubric_check.gate import Gate
@@ -50,7 +51,7 @@ class ScoreOptions:
 
 
 def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
-    from rubric_check.rubric.load import load_rubric
+    from rubric_check.rubrics import load_rubric
 
     try:
         options, settings = _configured(options)

@@ -6,6 +6,7 @@ import unicodedata
 from functools import partial
 from typing import TextIO
 
+from rubric_check.console import GREEN, RED, RESET, YELLOW
 from rubric_check.formatters.base import Preparer, Summary
 from rubric_check.messages import message
 from rubric_check.results import ReportResult
@@ -83,8 +84,6 @@ def table_lines(result: ReportResult, verbose: bool) -> tuple[Row, list[str]] | 
 
 
 def _painted(gate: str, padded: str) -> str:
-    from rubric_check.console import GREEN, RED, RESET, YELLOW
-
     code = {message("terminal.passed"): GREEN, message("terminal.failed"): RED}.get(gate, YELLOW)
     return padded.replace(gate, f"{code}{gate}{RESET}", 1)
 

@@ -7,13 +7,13 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from rubric_check.matching.checks import CHECKS
 from rubric_check.messages import message
 from rubric_check.rubric.model import (
     STATUSES,
     AllRule,
     AnyRule,
     CheckSpec,
+    CheckType,
     Element,
     Example,
     Grade,
@@ -42,8 +42,9 @@ DEFAULT_REASONS = {
 class Compiler:
     """Builds the model; records problems as ``where：what`` instead of stopping at the first."""
 
-    def __init__(self, document: Mapping[str, Any]) -> None:
+    def __init__(self, document: Mapping[str, Any], check_types: Mapping[str, CheckType]) -> None:
         self.document = document
+        self.check_types = check_types  # matching.checks, handed in by rubric_check.rubrics
         self.problems: list[Problem] = []
         self.kinds = set(document.get("sections", {}))
         self.phrase_sets: Mapping[str, list[str]] = document.get("phrase_sets", {})
@@ -135,9 +136,10 @@ class Compiler:
 
     def check(self, path: list[Any], raw: Mapping[str, Any]) -> CheckSpec | None:
         kind = raw["type"]
-        module = CHECKS.get(kind)
+        module = self.check_types.get(kind)
         if module is None:
-            self.problem([*path, "type"], message("rubric.unknown_check", type=kind, known="、".join(sorted(CHECKS))))
+            known = "、".join(sorted(self.check_types))
+            self.problem([*path, "type"], message("rubric.unknown_check", type=kind, known=known))
             return None
         params = {k: v for k, v in raw.items() if k != "type"}
         errors = list(Draft202012Validator(module.SCHEMA).iter_errors(params))

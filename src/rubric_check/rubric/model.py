@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import regex
 
@@ -179,6 +179,18 @@ class NotRule:
 
 
 Rule = TextRule | HeadingRule | PassageRule | AllRule | AnyRule | NotRule
+
+
+class CheckType(Protocol):
+    """What compiling a rubric needs of a check type (a module of matching.checks): its name, the
+    JSON schema of its parameters and ``prepare`` (validate and compile them once per run). Its
+    ``check(doc, prepared)`` is the matcher's business; an optional ``section_kinds(prepared)``
+    names the section kinds it refers to."""
+
+    TYPE: str
+    SCHEMA: dict[str, Any]
+
+    def prepare(self, params: dict[str, Any]) -> Any: ...
 
 
 @dataclass(frozen=True)

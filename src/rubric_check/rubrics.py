@@ -1,5 +1,10 @@
 """Loading a rubric: read the file chain (extends), validate each file and the merged whole against
-the schema, compile; an unusable rubric raises RubricError listing every problem with its line."""
+the schema, compile with the check types the matcher knows; an unusable rubric raises RubricError
+listing every problem with its line.
+
+This sits above both the rubric package (which knows nothing of check types but their declared
+interface) and matching.checks (which supplies them), so neither imports the other.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from rubric_check.errors import RubricError
+from rubric_check.matching.checks import CHECKS
 from rubric_check.messages import message
 from rubric_check.rubric import bundled
 from rubric_check.rubric.compile import Compiler
@@ -66,7 +72,7 @@ def _check_schema(document: dict[str, Any], shown: str, locate: Locator | None) 
 
 
 def _compile(document: dict[str, Any], shown: str, locate: Locator | None) -> Rubric:
-    compiler = Compiler(document)
+    compiler = Compiler(document, CHECKS)
     rubric = compiler.rubric(shown)
     if rubric is None:
         raise RubricError(shown, render(compiler.problems, document, locate))

@@ -1,42 +1,62 @@
 """What the CI-gate outputs share: keep the batch, label statuses, rank the most common gaps.
 
-SARIF, JUnit, Markdown and the spreadsheets all need the whole batch at ``stop`` (counts, one row per
-report), so they collect results first; per-report records are small.
+SARIF, JUnit, Markdown and the spreadsheets are written whole at ``stop`` (counts and totals come
+before the entries), so each renders a report's part as soon as it arrives, keeps it on disk
+(formatters/spool.py) with running totals, and copies it into the file at the end: memory stays
+flat however large the batch.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
+from rubric_check.atomic import write_chunks_atomic
 from rubric_check.formatters.base import Summary
+from rubric_check.formatters.spool import TextSpool
 from rubric_check.messages import message
 from rubric_check.results import ElementResult, Evidence, ReportResult
 from rubric_check.rubric.model import Element, Rubric
 
 
 class Collector:
-    """Formatter base that keeps the rubric and every result until ``stop``."""
-
-    def __init__(self) -> None:
-        self.rubric: Rubric | None = None
-        self.results: list[ReportResult] = []
-
-    def start(self, rubric: Rubric) -> None:
-        self.rubric = rubric
+    """Formatter base for a file written at ``stop`` from ``chunks`` (``write`` for a binary
+    format), atomically; subclasses render each report in ``report`` into spools from ``spool()``."""
 
     full_result = True  # the batch summaries (SARIF, JUnit, …) list every element of every report
     preparer = None
 
-    def report(self, result: ReportResult, prepared: Any = None) -> None:
-        # The outline is for the HTML page only; kept here it would be most of what a batch holds.
-        self.results.append(dataclasses.replace(result, headings=()) if result.headings else result)
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self.rubric: Rubric | None = None
+        self._spools: list[TextSpool] = []
 
-    def stop(self, summary: Summary) -> None:  # pragma: no cover - overridden
+    def spool(self) -> TextSpool:
+        """A spool closed with the formatter."""
+        self._spools.append(TextSpool())
+        return self._spools[-1]
+
+    def start(self, rubric: Rubric) -> None:
+        self.rubric = rubric
+
+    def report(self, result: ReportResult, prepared: Any = None) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def stop(self, summary: Summary) -> None:
+        try:
+            self.write(summary)
+        finally:
+            for spool in self._spools:
+                spool.close()
+
+    def write(self, summary: Summary) -> None:
+        write_chunks_atomic(Path(self.target), self.chunks(summary))
+
+    def chunks(self, summary: Summary) -> Iterator[str]:  # pragma: no cover - overridden
         raise NotImplementedError
 
     @property
@@ -70,15 +90,27 @@ class GapCount:
     partial: int
 
 
-def common_gaps(elements: Sequence[Element], results: Sequence[ReportResult], limit: int = 10) -> list[GapCount]:
-    """Elements most often missing (then partial) across the batch; ties keep rubric order."""
-    counts = []
-    for position, element in enumerate(elements):
-        statuses = [e.status for r in results for e in r.elements if e.id == element.id]
-        missing, partial = statuses.count("missing"), statuses.count("partial")
-        if missing or partial:
-            counts.append((-missing, -partial, position, GapCount(element, missing, partial)))
-    return [item[-1] for item in sorted(counts, key=lambda c: c[:3])][:limit]
+class GapTally:
+    """How often each element is missing or partial across the batch, counted as reports arrive."""
+
+    def __init__(self) -> None:
+        self.missing: dict[str, int] = {}
+        self.partial: dict[str, int] = {}
+
+    def add(self, result: ReportResult) -> None:
+        for found in result.elements:
+            if found.status in ("missing", "partial"):
+                counts = self.missing if found.status == "missing" else self.partial
+                counts[found.id] = counts.get(found.id, 0) + 1
+
+    def most_common(self, elements: Sequence[Element], limit: int = 10) -> list[GapCount]:
+        """Elements most often missing (then partial); ties keep rubric order."""
+        counts = []
+        for position, element in enumerate(elements):
+            missing, partial = self.missing.get(element.id, 0), self.partial.get(element.id, 0)
+            if missing or partial:
+                counts.append((-missing, -partial, position, GapCount(element, missing, partial)))
+        return [item[-1] for item in sorted(counts, key=lambda c: c[:3])][:limit]
 
 
 def build_time() -> datetime:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
+from collections.abc import Iterator
+from typing import Any
 
-from rubric_check.atomic import write_bytes_atomic
 from rubric_check.formatters.base import Summary
 from rubric_check.formatters.collect import Collector, status_label
 from rubric_check.gate import Gate
@@ -46,9 +46,17 @@ def _details(element: ElementResult, spec: Element | None) -> str:
 
 class JunitFormatter(Collector):
     def __init__(self, target: str, gate: Gate | None = None) -> None:
-        super().__init__()
-        self.target = target
+        super().__init__(target)
         self.gate = gate or Gate()
+        self.suites = self.spool()  # one serialised <testsuite> per report
+        self.totals = [0, 0, 0]  # tests, failures, errors
+
+    def report(self, result: ReportResult, prepared: Any = None) -> None:
+        holder = ET.Element("testsuites")
+        for i, n in enumerate(self._suite(holder, result)):
+            self.totals[i] += n
+        ET.indent(holder)  # the suite indented as a child of the root, its tail a newline
+        self.suites.append("  " + ET.tostring(holder[0], encoding="unicode"))
 
     def _suite(self, parent: ET.Element, report: ReportResult) -> tuple[int, int, int]:
         suite = _el(parent, "testsuite", {"name": report.path})
@@ -97,17 +105,9 @@ class JunitFormatter(Collector):
         suite.set("skipped", "0")
         return tests, failures, errors
 
-    def document(self) -> bytes:
-        root = ET.Element("testsuites", {"name": "rubric-check"})
-        totals = [0, 0, 0]
-        for report in self.results:
-            for i, n in enumerate(self._suite(root, report)):
-                totals[i] += n
-        root.set("tests", str(totals[0]))
-        root.set("failures", str(totals[1]))
-        root.set("errors", str(totals[2]))
-        ET.indent(root)
-        return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
-
-    def stop(self, summary: Summary) -> None:
-        write_bytes_atomic(Path(self.target), self.document())
+    def chunks(self, summary: Summary) -> Iterator[str]:
+        tests, failures, errors = self.totals
+        yield "<?xml version='1.0' encoding='utf-8'?>\n"
+        yield f'<testsuites name="rubric-check" tests="{tests}" failures="{failures}" errors="{errors}">\n'
+        yield from self.suites
+        yield "</testsuites>\n"

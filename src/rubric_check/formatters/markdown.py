@@ -7,13 +7,14 @@ in ``<details>``. Text from reports is escaped so a draft cannot inject markup i
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from collections.abc import Iterator
+from typing import Any
 
-from rubric_check.atomic import write_text_atomic
 from rubric_check.formatters.base import Summary
-from rubric_check.formatters.collect import Collector, common_gaps, gaps, status_label
+from rubric_check.formatters.collect import Collector, GapTally, gaps, status_label
 from rubric_check.gate import Gate
 from rubric_check.messages import message
+from rubric_check.results import ReportResult
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -29,12 +30,21 @@ def row(cells: list[str]) -> str:
 
 class MarkdownFormatter(Collector):
     def __init__(self, target: str, gate: Gate | None = None, top: int = 10) -> None:
-        super().__init__()
-        self.target = target
+        super().__init__(target)
         self.gate = gate or Gate()
         self.top = top
+        self.table = self.spool()  # one row per report
+        self.details = self.spool()  # the gaps of each failed report
+        self.gaps = GapTally()
 
-    def document(self, summary: Summary) -> str:
+    def report(self, result: ReportResult, prepared: Any = None) -> None:
+        self.table.append(_lines([self._table_row(result)]))
+        self.gaps.add(result)
+        if result.error is None and not result.passed:
+            self.details.append(("\n" if len(self.details) else "") + self._details(result))
+
+    def chunks(self, summary: Summary) -> Iterator[str]:
+        """Counts, the table, common gaps, then failed reports' gaps: each part read from the spool."""
         m = message
         out = [f"## {m('markdown.title')}", ""]
         if self.rubric is not None:
@@ -63,16 +73,10 @@ class MarkdownFormatter(Collector):
         out += ["", f"### {m('markdown.reports_title')}", ""]
         out.append(row([m(f"markdown.col_{k}") for k in ("file", "agency", "score", "grade", "gate", "missing")]))
         out.append(row(["---", "---", "---:", "---", "---", "---"]))
-        for r in self.results:
-            if r.error is not None:
-                out.append(row([md(r.path), "", "", "", m("markdown.unreadable"), md(r.error.message)]))
-                continue
-            missing = "、".join(e.name for e in r.missing_required) or m("terminal.none")
-            gate = m("markdown.passed" if r.passed else "markdown.failed")
-            agency = r.meta.agency if r.meta and r.meta.agency else ""
-            out.append(row([md(r.path), md(agency), f"{r.score:.1f}", md(r.grade or ""), gate, md(missing)]))
-        common = common_gaps(self.elements, self.results, self.top)
-        out += ["", f"### {m('markdown.common_title')}", ""]
+        yield _lines(out)
+        yield from self.table
+        common = self.gaps.most_common(self.elements, self.top)
+        out = ["", f"### {m('markdown.common_title')}", ""]
         if common:
             out.append(
                 row(
@@ -89,17 +93,28 @@ class MarkdownFormatter(Collector):
                 out.append(row([md(g.element.name), m(f"html.{g.element.severity}"), str(g.missing), str(g.partial)]))
         else:
             out.append(m("markdown.common_none"))
-        failed = [r for r in self.results if r.error is None and not r.passed]
-        if failed:
+        if len(self.details):
             out += ["", f"### {m('markdown.failed_title')}", ""]
-            for r in failed:
-                out += ["<details>", f"<summary>{md(r.path)}（{r.score:.1f}）</summary>", ""]
-                if self.rubric is not None:
-                    out += [f"- **{md(reason)}**" for reason in self.gate.reasons(r, self.rubric)]
-                for e in gaps(r):
-                    out.append(f"- {status_label(e.status)}：{md(e.name)}——{md(e.message)}")
-                out += ["", "</details>", ""]
-        return "\n".join(out).rstrip("\n") + "\n"
+        yield _lines(out)
+        yield from self.details
 
-    def stop(self, summary: Summary) -> None:
-        write_text_atomic(Path(self.target), self.document(summary))
+    def _table_row(self, r: ReportResult) -> str:
+        m = message
+        if r.error is not None:
+            return row([md(r.path), "", "", "", m("markdown.unreadable"), md(r.error.message)])
+        missing = "、".join(e.name for e in r.missing_required) or m("terminal.none")
+        gate = m("markdown.passed" if r.passed else "markdown.failed")
+        agency = r.meta.agency if r.meta and r.meta.agency else ""
+        return row([md(r.path), md(agency), f"{r.score:.1f}", md(r.grade or ""), gate, md(missing)])
+
+    def _details(self, r: ReportResult) -> str:
+        """A failed report's gaps, folded."""
+        out = ["<details>", f"<summary>{md(r.path)}（{r.score:.1f}）</summary>", ""]
+        if self.rubric is not None:
+            out += [f"- **{md(reason)}**" for reason in self.gate.reasons(r, self.rubric)]
+        out += [f"- {status_label(e.status)}：{md(e.name)}——{md(e.message)}" for e in gaps(r)]
+        return _lines([*out, "", "</details>"])
+
+
+def _lines(lines: list[str]) -> str:
+    return "".join(line + "\n" for line in lines)

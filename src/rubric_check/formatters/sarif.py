@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import textwrap
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
 from rubric_check import __version__
-from rubric_check.atomic import write_text_atomic
 from rubric_check.formatters.base import Summary
 from rubric_check.formatters.collect import Collector, first_evidence, gaps, status_label
 from rubric_check.messages import message
 from rubric_check.results import ElementResult, ReportResult
-from rubric_check.rubric.model import Element
+from rubric_check.rubric.model import Element, Rubric
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"required": "error", "recommended": "warning", "optional": "note"}
@@ -86,18 +87,38 @@ def result_json(report: ReportResult, element: ElementResult, index: int, guidan
 
 class SarifFormatter(Collector):
     def __init__(self, target: str) -> None:
-        super().__init__()
-        self.target = target
+        super().__init__(target)
+        self.entries = self.spool()  # the results array's entries, rendered as reports arrive
+        self.unreadable: list[ReportResult] = []  # few and small: kept for the notifications
 
-    def document(self) -> dict[str, Any]:
-        index = {e.id: i for i, e in enumerate(self.elements)}
-        guidance = {e.id: e.guidance.strip() for e in self.elements}
-        results = [
-            result_json(report, element, index[element.id], guidance[element.id])
-            for report in self.results
-            for element in gaps(report)
-            if element.id in index
-        ]
+    def start(self, rubric: Rubric) -> None:
+        super().start(rubric)
+        self.index = {e.id: i for i, e in enumerate(rubric.elements)}
+        self.guidance = {e.id: e.guidance.strip() for e in rubric.elements}
+        head = self._skeleton_parts()[0]
+        self.indent = head[len(head.rstrip(" ")) :]  # of an entry in the results array
+
+    def report(self, result: ReportResult, prepared: Any = None) -> None:
+        if result.error is not None:
+            self.unreadable.append(result)
+        for element in gaps(result):
+            if element.id in self.index:
+                entry = _dumps(result_json(result, element, self.index[element.id], self.guidance[element.id]))
+                self.entries.append(("\n" if not len(self.entries) else ",\n") + textwrap.indent(entry, self.indent))
+
+    def chunks(self, summary: Summary) -> Iterator[str]:
+        """What ``json.dumps(document, indent=2)`` gives, the results copied from the spool."""
+        head, tail = self._skeleton_parts()
+        yield head.rstrip(" ").removesuffix("\n")  # … "results": [
+        yield from self.entries
+        yield ("\n" + self.indent[:-2] if len(self.entries) else "") + tail.lstrip("\n ") + "\n"
+
+    def _skeleton_parts(self) -> tuple[str, str]:
+        """The document without its results, split where they go."""
+        head, tail = _dumps(self.skeleton([_MARKER])).split(json.dumps(_MARKER))
+        return head, tail
+
+    def skeleton(self, results: list[Any]) -> dict[str, Any]:
         notifications = [
             {
                 "level": "error",
@@ -105,8 +126,7 @@ class SarifFormatter(Collector):
                 "locations": [{"physicalLocation": {"artifactLocation": artifact_location(report.path)}}],
                 "properties": {"kind": report.error.kind},
             }
-            for report in self.results
-            if report.error is not None
+            for report in self.unreadable
         ]
         invocation: dict[str, Any] = {"executionSuccessful": not notifications}
         if notifications:
@@ -133,6 +153,10 @@ class SarifFormatter(Collector):
             ],
         }
 
-    def stop(self, summary: Summary) -> None:
-        text = json.dumps(self.document(), ensure_ascii=False, indent=2) + "\n"
-        write_text_atomic(Path(self.target), text)
+
+# Stands for the results in the skeleton; a file name or message never holds a NUL character.
+_MARKER = "\x00results\x00"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)

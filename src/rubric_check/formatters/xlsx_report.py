@@ -19,6 +19,8 @@ from rubric_check.formatters import sheet
 from rubric_check.formatters.base import Summary
 from rubric_check.formatters.collect import Collector, build_time, severity_label, status_label
 from rubric_check.messages import message
+from rubric_check.results import ReportResult
+from rubric_check.rubric.model import Rubric
 
 FILLS = {"met": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE"}
 FONTS = {"met": "006100", "partial": "9C5700", "missing": "9C0006"}
@@ -34,38 +36,54 @@ def require_openpyxl() -> Any:
 
 
 class XlsxFormatter(Collector):
-    def __init__(self, target: str) -> None:
-        super().__init__()
-        self.target = target
-        require_openpyxl()
+    """A write-only workbook: openpyxl streams the rows to its own temporary files, so neither the
+    results (spooled) nor the cells are held in memory."""
 
-    def workbook(self) -> Any:
+    def __init__(self, target: str) -> None:
+        super().__init__(target)
+        require_openpyxl()
+        self.rows = 0
+
+    def start(self, rubric: Rubric) -> None:
+        """The workbook and its results sheet, set up before the first row (write-only sheets take
+        their widths and panes only then)."""
+        super().start(rubric)
         openpyxl = require_openpyxl()
+        from openpyxl.styles import Alignment, Font, PatternFill
+        from openpyxl.utils import get_column_letter
+
+        self.wb = openpyxl.Workbook(write_only=True)
+        ws = self.ws = self.wb.create_sheet(message("sheet.results_title"))
+        header = sheet.headers(self.elements)
+        ws.freeze_panes = "B2"
+        widths = {"file": 36, "agency": 24, "title": 36, "missing": 24, "error": 36}
+        for i, key in enumerate(sheet.FIXED_COLUMNS, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = widths.get(key, 10)
+        for i in range(len(sheet.FIXED_COLUMNS) + 1, len(header) + 1):
+            ws.column_dimensions[get_column_letter(i)].width = 12
+        heading = {
+            "font": Font(bold=True),
+            "fill": PatternFill("solid", fgColor="DDEBF7"),
+            "alignment": Alignment(wrap_text=True, vertical="center"),
+        }
+        ws.append([_cell(ws, text, **heading) for text in header])
+
+    def report(self, result: ReportResult, prepared: Any = None) -> None:
+        self.ws.append(sheet.row(result, self.elements))
+        self.rows += 1
+
+    def finish(self) -> Any:
+        """Filters, colours and the legend, which a write-only sheet takes after its rows."""
         from openpyxl.formatting.rule import CellIsRule
         from openpyxl.styles import Alignment, Font, PatternFill
         from openpyxl.utils import get_column_letter
 
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        ws.title = message("sheet.results_title")
+        wb, ws = self.wb, self.ws
         header = sheet.headers(self.elements)
-        ws.append(header)
-        for result in self.results:
-            ws.append(sheet.row(result, self.elements))
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-            cell.fill = PatternFill("solid", fgColor="DDEBF7")
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
-        ws.freeze_panes = "B2"
-        last_row = max(len(self.results) + 1, 2)
+        first_element = len(sheet.FIXED_COLUMNS) + 1
+        last_row = max(self.rows + 1, 2)
         last_col = get_column_letter(len(header))
         ws.auto_filter.ref = f"A1:{last_col}{last_row}"
-        widths = {"file": 36, "agency": 24, "title": 36, "missing": 24, "error": 36}
-        for i, key in enumerate(sheet.FIXED_COLUMNS, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = widths.get(key, 10)
-        first_element = len(sheet.FIXED_COLUMNS) + 1
-        for i in range(first_element, len(header) + 1):
-            ws.column_dimensions[get_column_letter(i)].width = 12
 
         def colour(cells: str, text: str, status: str) -> None:
             rule = CellIsRule(
@@ -93,34 +111,39 @@ class XlsxFormatter(Collector):
 
     def _legend(self, wb: Any, font: Any, alignment: Any) -> None:
         ws = wb.create_sheet(message("sheet.elements_title"))
-        ws.append(
-            [message(f"sheet.el_{k}") for k in ("id", "name", "severity", "weight", "description", "basis", "guidance")]
-        )
-        for e in self.elements:
-            ws.append(
-                [e.id, e.name, severity_label(e.severity), e.weight]
-                + [sheet.safe_text(" ".join(t.split())) for t in (e.description, e.basis, e.guidance)]
-            )
-        for cell in ws[1]:
-            cell.font = font(bold=True)
         ws.freeze_panes = "A2"
         for letter, width in zip("ABCDEFG", (24, 20, 8, 8, 50, 50, 50), strict=True):
             ws.column_dimensions[letter].width = width
-        for cells in ws.iter_rows(min_row=2, min_col=5, max_col=7):
-            for cell in cells:
-                cell.alignment = alignment(wrap_text=True, vertical="top")
+        keys = ("id", "name", "severity", "weight", "description", "basis", "guidance")
+        ws.append([_cell(ws, message(f"sheet.el_{k}"), font=font(bold=True)) for k in keys])
+        wrap = alignment(wrap_text=True, vertical="top")
+        for e in self.elements:
+            texts = [sheet.safe_text(" ".join(t.split())) for t in (e.description, e.basis, e.guidance)]
+            ws.append(
+                [e.id, e.name, severity_label(e.severity), e.weight, *(_cell(ws, t, alignment=wrap) for t in texts)]
+            )
 
     def document(self) -> bytes:
         from openpyxl.writer.excel import ExcelWriter
 
-        wb = self.workbook()
+        wb = self.finish()
         raw = io.BytesIO()
         with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
             ExcelWriter(wb, archive).save()  # not wb.save(): that stamps the wall clock as "modified"
         return _fixed_zip_times(raw.getvalue())
 
-    def stop(self, summary: Summary) -> None:
+    def write(self, summary: Summary) -> None:
         write_bytes_atomic(Path(self.target), self.document())
+
+
+def _cell(ws: Any, value: Any, **style: Any) -> Any:
+    """A styled cell for a write-only sheet (its rows cannot be styled after they are appended)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value)
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell
 
 
 def _fixed_zip_times(data: bytes) -> bytes:

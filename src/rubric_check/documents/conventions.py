@@ -15,7 +15,7 @@ import yaml
 class Conventions:
     debris: re.Pattern[str]
     debris_at_start: re.Pattern[str]
-    drop_at_start: re.Pattern[str]
+    page_number: re.Pattern[str]  # a whole line that is a page number (match at its start)
     site: re.Pattern[str]
     location: re.Pattern[str]
     tools: re.Pattern[str]
@@ -25,7 +25,9 @@ class Conventions:
     published_labels: frozenset[str]
     nav_min_run: int
     nav_max_chars: int
-    sentence_end: frozenset[str]
+    punctuation: Mapping[str, str]  # kind → its characters in both widths
+    chinese_numerals: str
+    heading_markers: tuple[str, ...]  # by level, {cn} filled in
     join_min_chars: int
     agency_suffixes: tuple[str, ...]
     name_suffixes: tuple[str, ...]  # agency_suffixes and more_agency_suffixes, longest first
@@ -47,9 +49,21 @@ class Conventions:
 
         A breadcrumb whose last step is a report title is kept: the metadata reads the title from it.
         """
-        if self.drop_at_start.match(text) is not None or self.site.search(text) is not None:
+        if self.page_number.match(text) is not None or self.site.search(text) is not None:
             return True
         return self.location.match(text) is not None and not self.looks_like_title(self.last_crumb(text))
+
+    def marks(self, *kinds: str) -> str:
+        """The punctuation characters of ``kinds`` (stops, semicolons, colons, commas, ellipsis).
+
+        >>> conventions().marks("stops", "semicolons")
+        '。！？!?；;'
+        """
+        return "".join(self.punctuation[kind] for kind in kinds)
+
+    def mark_class(self, *kinds: str) -> re.Pattern[str]:
+        """A regex matching one character of ``kinds``."""
+        return re.compile(f"[{re.escape(self.marks(*kinds))}]")
 
     def is_furniture(self, text: str) -> bool:
         """Is this line (original or normalised) web-page furniture: footer, breadcrumb, tools, page fields?"""
@@ -81,7 +95,7 @@ def conventions() -> Conventions:
     return Conventions(
         debris=_alternatives(raw["debris"]),
         debris_at_start=_alternatives(raw["debris_at_start"]),
-        drop_at_start=_alternatives(raw["drop_lines"]["start"]),
+        page_number=_alternatives(raw["page_numbers"]),
         site=_alternatives(furniture["site"]),
         location=_alternatives(furniture["location"]),
         tools=_alternatives(furniture["tools"]),
@@ -91,7 +105,9 @@ def conventions() -> Conventions:
         published_labels=frozenset(fields["published"]),
         nav_min_run=raw["trailing_nav"]["min_run"],
         nav_max_chars=raw["trailing_nav"]["max_chars"],
-        sentence_end=frozenset(raw["sentence_end"]),
+        punctuation=dict(raw["punctuation"]),
+        chinese_numerals=raw["chinese_numerals"],
+        heading_markers=tuple(m.replace("{cn}", raw["chinese_numerals"]) for m in raw["heading_markers"]),
         join_min_chars=raw["join_min_chars"],
         agency_suffixes=_longest_first(raw["agency_suffixes"]),
         name_suffixes=_longest_first(raw["agency_suffixes"] + raw["more_agency_suffixes"]),

@@ -18,8 +18,8 @@ from functools import cache
 from itertools import islice
 
 from rubric_check.documents.conventions import conventions
+from rubric_check.documents.markers import starts_like_heading
 from rubric_check.documents.model import Meta, Paragraph
-from rubric_check.documents.normalise import starts_like_heading
 from rubric_check.documents.outline import detect_heading
 
 _CN_DIGITS = {
@@ -52,8 +52,8 @@ def is_addressee(text: str) -> bool:
     return _ADDRESSEE.search(text) is not None
 
 
-_CLAUSE_END = re.compile(r"[,，;；:：]")
-_SENTENCE_END = re.compile(r"[。!?！？]")
+_CLAUSE_END = conventions().mark_class("commas", "semicolons", "colons")
+_SENTENCE_END = conventions().mark_class("stops")
 _LEAD_IN = re.compile(rf"^(?:{_YEAR}(?:以来|度)?|今年以来|一年来|本年度|近年来)?,?")
 _EDGE_JUNK = " |｜-—·【】[]"
 # Lines above a title that are not part of it: document numbers, 附件 labels, urgency and secrecy marks.

@@ -15,19 +15,13 @@ from array import array
 from collections.abc import Sequence
 
 from rubric_check.documents.conventions import conventions
+from rubric_check.documents.markers import starts_like_heading
 from rubric_check.documents.model import Paragraph, SourceLine
 
 # Quotes carry no meaning for matching: “三项”制度 must match 三项制度.
 QUOTES = frozenset("\"'“”‘’「」『』〝〞〟＂＇`´")
 INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff\u00ad")
 _CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}
-_HEADING_START = frozenset(
-    "一二三四五六七八九十"  # 一、 一是
-    "(〔["  # (一) (1)
-    "0123456789"  # 1. 1、
-    "第"  # 第一部分
-)
-_MARKER_SEPARATORS = ("、", ".", ")", "〕", "]", "是", "部分", "章")
 _PUNCTUATION = re.compile("[，,、。；;：:！!？?]")
 
 
@@ -181,17 +175,8 @@ def _is_ascii_word(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def starts_like_heading(text: str) -> bool:
-    """Cheap test used when joining lines: does a normalised line open with a heading marker?"""
-    return bool(text) and text[0] in _HEADING_START and _marker_like(text)
-
-
-def _marker_like(text: str) -> bool:
-    head = text[:6]
-    return any(sep in head for sep in _MARKER_SEPARATORS) or (
-        text[0].isdigit() and len(text) > 1 and not text[1].isdigit()
-    )
-
+# After these a wrapped line is complete: it is not joined to the next.
+_LINE_ENDS = ("stops", "semicolons", "colons", "ellipsis")
 
 _Line = tuple[SourceLine, str, Sequence[int]]  # a kept line: source, normalised text, offsets
 
@@ -251,9 +236,9 @@ def _continues(previous: _Line, current: _Line) -> bool:
     conv = conventions()
     if prev_line.heading_level is not None or line.heading_level is not None:
         return False
-    if prev_text[-1] in conv.sentence_end or starts_like_heading(text) or _looks_like_signature(text):
+    if prev_text[-1] in conv.marks(*_LINE_ENDS) or starts_like_heading(text) or _looks_like_signature(text):
         return False
-    if starts_like_heading(prev_text) and not any(ch in prev_text for ch in "。；;"):
+    if starts_like_heading(prev_text) and not any(ch in prev_text for ch in conv.marks("stops", "semicolons")):
         return False  # a heading line, however long, ends its own paragraph
     return len(prev_text) >= conv.join_min_chars and (_has_punctuation(prev_text) or len(prev_text) >= 40)
 

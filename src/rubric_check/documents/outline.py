@@ -13,29 +13,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from rubric_check.documents.conventions import conventions
+from rubric_check.documents.markers import ENUMERATION_LEVEL, heading_marker, marker_level
 from rubric_check.documents.model import Heading, Paragraph
 from rubric_check.documents.normalise import normalise
 
-_CN = "一二三四五六七八九十"
-# Heading markers by level, tried in this order at the start of a paragraph.
-_MARKERS: tuple[tuple[int, str], ...] = (
-    (0, rf"第[{_CN}]{{1,3}}(?:部分|章|篇)"),
-    (1, rf"[{_CN}]{{1,3}}[、.,]"),
-    (2, rf"[(〔\[][{_CN}]{{1,3}}[)〕\]]"),
-    (3, r"\d{1,2}(?:[、,]|\.(?!\d))"),
-    (4, r"\(\d{1,2}\)"),
-    (5, rf"(?:其|第)?[{_CN}]{{1,3}}是(?![否非])"),
-)
-# One alternation: the first branch that matches is the first marker in order; its group names the level.
-_MARKER = re.compile("|".join(f"(?P<level{level}>{pattern})" for level, pattern in _MARKERS))
-_LEVEL_OF_GROUP: dict[str | None, int] = {f"level{level}": level for level, _ in _MARKERS}
-ENUMERATION_LEVEL = 5
+_CN = conventions().chinese_numerals
 _INLINE_ENUMERATION = re.compile(rf"[。;；:：,，](?:其)?([{_CN}]{{1,2}})是(?![否非])")
-_TITLE_END = re.compile(r"[。;!?]")
+_TITLE_END = conventions().mark_class("stops", "semicolons")
 MAX_TITLE_CHARS = 40
 MAX_UNNUMBERED_CHARS = 25
-_SENTENCE_MARKS = re.compile(r"[,，。;；:：!?]")
-_OPENING_END = re.compile(r"[。:;!?]")
+_SENTENCE_MARKS = conventions().mark_class("stops", "semicolons", "colons", "commas")
+_OPENING_END = conventions().mark_class("stops", "colons", "semicolons")
 OPENING_CHARS = 60
 _SPACED_NUMERAL = re.compile(rf"^\s*[{_CN}]{{1,3}}[ \t\u3000]+\S")
 
@@ -63,12 +51,12 @@ def detect_heading(paragraph: Paragraph) -> tuple[int, str, str] | None:
     (2, '(二)', '强化学习宣传,法治思维水平显著提升')
     """
     first = paragraph.first_line
-    match = _MARKER.match(paragraph.text)
+    match = heading_marker(paragraph.text)
     if match is not None:
         title = _first_sentence(paragraph.text[match.end() :])
         if first.heading_level is not None:  # a styled heading that also types its number
             return first.heading_level, match.group(0), title
-        level = _LEVEL_OF_GROUP[match.lastgroup]
+        level = marker_level(match)
         if not title or (level != ENUMERATION_LEVEL and len(title) > MAX_TITLE_CHARS):
             return None
         return level, match.group(0), title
@@ -103,7 +91,7 @@ def _opening(text: str) -> str:
     OPENING_CHARS) and, on a line of its own after it, its closing lead-in (现将……报告如下：)."""
     match = _OPENING_END.search(text, 0, OPENING_CHARS)
     first = text[: match.start() if match else OPENING_CHARS]
-    body = text.rstrip("。:;!? ")
+    body = text.rstrip(conventions().marks("stops", "colons", "semicolons") + " ")
     last = body[max((m.end() for m in _OPENING_END.finditer(body)), default=0) :][-OPENING_CHARS:]
     return first if last == first or not last else f"{first}\n{last}"
 

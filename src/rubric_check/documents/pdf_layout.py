@@ -14,14 +14,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from rubric_check.documents.conventions import conventions
+
 EDGE_SHARE = 0.12  # headers and footers live in the top and bottom 12% of a page
 EDGE_LINES = 2  # ... and are among the first or last two lines of it
-_PAGE_NUMBER = re.compile(
-    r"^[-—–~·\s]*(?:\d{1,4}|[ivxlcIVXLC]{1,6})[-—–~·\s]*$|^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$"
-    r"|^\d{1,4}\s*/\s*\d{1,4}$|^(?:page|Page)\s*\d{1,4}(?:\s*of\s*\d{1,4})?$"
-)
 _DIGITS = re.compile(r"\d+")
-_SENTENCE_END = "。！？；：!?;:…"
+_SENTENCE_END = conventions().marks("stops", "semicolons", "colons", "ellipsis")
 
 
 @dataclass(frozen=True)
@@ -91,7 +89,7 @@ def remove_running_lines(pages: list[list[PdfLine]]) -> list[PdfLine]:
     for page, edge in zip(pages, edges, strict=True):
         edge_ids = {id(line) for line in edge}
         for line in page:
-            running = _PAGE_NUMBER.match(line.text.strip()) or counts[_identity(line)] >= threshold
+            running = conventions().page_number.match(line.text.strip()) or counts[_identity(line)] >= threshold
             if id(line) in edge_ids and running:
                 continue
             kept.append(line)

@@ -7,10 +7,10 @@ frozen dataclasses, but four times cheaper to build, and a page builds about a h
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from rubric_check.documents.conventions import conventions
 from rubric_check.documents.model import Heading, Meta
 from rubric_check.messages import message
 from rubric_check.results import ElementResult, Evidence, ReportResult
@@ -19,7 +19,7 @@ from rubric_check.rubric.model import Element, Rubric
 ENUMERATION_LEVEL = 5  # 一是、二是… lists inside a section: shown, but de-emphasised
 WHERE_SEPARATOR = " · "
 ELLIPSIS = "…"
-_SENTENCE_END = re.compile(r"[。！？!?]")
+_SENTENCE_END = conventions().mark_class("stops")
 
 
 def heading_text(display: str | None) -> str | None:

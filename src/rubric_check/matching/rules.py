@@ -6,19 +6,20 @@ import re
 from bisect import bisect_left
 from functools import singledispatch
 
+from rubric_check.documents.conventions import conventions
+from rubric_check.documents.markers import ENUMERATION_LEVEL
 from rubric_check.documents.model import Document, Heading
-from rubric_check.documents.outline import ENUMERATION_LEVEL
 from rubric_check.matching.evidence import excerpt, heading_evidence
 from rubric_check.matching.spans import Span, spans
 from rubric_check.results import Evidence, Outcome
 from rubric_check.rubric.model import AllRule, AnyRule, HeadingRule, NotRule, PassageRule, Patterns, Rule, TextRule
 
 MAX_EVIDENCE = 3
-_CLAUSE_END = re.compile(r"[。!?;,:]")
+_CLAUSE_END = conventions().mark_class("stops", "semicolons", "commas", "colons")
 MIN_PIECE_CHARS = 4  # Chinese characters: shorter pieces (2024年, (一), 同时) say nothing on their own
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 EVIDENCE_CHARS = 30
-_SENTENCE_END = re.compile(r"[。!?;]")
+_SENTENCE_END = conventions().mark_class("stops", "semicolons")
 
 
 @singledispatch

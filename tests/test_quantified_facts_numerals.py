@@ -10,6 +10,7 @@ import pytest
 from rubric_builder import element, rubric_doc
 
 from rubric_check.discovery import Input
+from rubric_check.documents.conventions import conventions
 from rubric_check.documents.readers import read_source
 from rubric_check.engine import read_document
 from rubric_check.errors import RubricError
@@ -162,12 +163,12 @@ def test_figures_in_running_text_make_the_verdict(rubric: Rubric) -> None:
     ],
 )
 def test_chinese_numbers_are_read(numeral: str, value: int) -> None:
-    assert chinese_number(numeral, DEFAULTS["digits"], DEFAULTS["multipliers"]) == value
+    assert chinese_number(numeral, conventions().numeral_digits, DEFAULTS["multipliers"]) == value
 
 
 @pytest.mark.parametrize("name", ["十四五", "八五", "二〇二三", "一二", "十百", "万万", "零五", "一千零"])
 def test_runs_of_numerals_that_are_names_are_no_numbers(name: str) -> None:
-    assert chinese_number(name, DEFAULTS["digits"], DEFAULTS["multipliers"]) is None
+    assert chinese_number(name, conventions().numeral_digits, DEFAULTS["multipliers"]) is None
 
 
 def test_the_vocabulary_is_in_the_parameters(rubric: Rubric) -> None:

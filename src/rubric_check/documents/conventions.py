@@ -27,6 +27,7 @@ class Conventions:
     nav_max_chars: int
     punctuation: Mapping[str, str]  # kind → its characters in both widths
     chinese_numerals: str
+    numeral_digits: Mapping[str, int]
     heading_markers: tuple[str, ...]  # by level, {cn} filled in
     join_min_chars: int
     agency_suffixes: tuple[str, ...]
@@ -107,6 +108,7 @@ def conventions() -> Conventions:
         nav_max_chars=raw["trailing_nav"]["max_chars"],
         punctuation=dict(raw["punctuation"]),
         chinese_numerals=raw["chinese_numerals"],
+        numeral_digits=dict(raw["numeral_digits"]),
         heading_markers=tuple(m.replace("{cn}", raw["chinese_numerals"]) for m in raw["heading_markers"]),
         join_min_chars=raw["join_min_chars"],
         agency_suffixes=_longest_first(raw["agency_suffixes"]),

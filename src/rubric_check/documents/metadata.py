@@ -22,23 +22,10 @@ from rubric_check.documents.markers import starts_like_heading
 from rubric_check.documents.model import Meta, Paragraph
 from rubric_check.documents.outline import detect_heading
 
-_CN_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "○": 0,
-    "O": 0,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_YEAR = r"(\d{4}|[〇零○O一二三四五六七八九]{4})年"
-_NUMBER = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
+_CN_DIGITS = conventions().numeral_digits
+_YEAR = rf"(\d{{4}}|[{''.join(_CN_DIGITS)}]{{4}})年"  # 2023年, 二〇二三年 (group 1: the year)
+YEAR = re.compile(_YEAR)
+_NUMBER = rf"(\d{{1,2}}|[{conventions().chinese_numerals}]{{1,3}})"
 _DATE = re.compile(rf"{_YEAR}{_NUMBER}月{_NUMBER}日")
 _NUMERIC_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _DATE_LINE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")

@@ -1,6 +1,6 @@
 """Built-in check types: the few verdicts that are not phrase matching.
 
-Each module declares ``TYPE``, a JSON ``SCHEMA`` for its parameters with ``DEFAULTS`` beside it,
+Each module declares ``TYPE``, a JSON ``SCHEMA`` for its parameters, ``DEFAULTS`` (from data/checks.yaml),
 ``prepare(params)`` (validate and compile once per run) and ``check(doc, prepared)``.
 """
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rubric_check.documents.model import Document
+from rubric_check.matching.checks.defaults import defaults
 from rubric_check.matching.evidence import excerpt
 from rubric_check.matching.spans import spans
 from rubric_check.messages import message
@@ -20,16 +21,7 @@ from rubric_check.rubric.model import Patterns
 from rubric_check.rubric.patterns import compile_patterns
 
 TYPE = "placeholders"
-DEFAULTS = {
-    "regex": [
-        r"(?<![A-Za-z])[Xx×]{2,}(?![A-Za-z])",
-        r"某某|○○|□□|_{3,}",
-        r"\*+(?=[次件人个家项万元%条起宗名场期份台所批篇例户])",
-        r"【\s*】|【[^】]{0,20}(?:填写|此处|请补充|待补充)[^】]{0,20}】",
-        r"\(\)|〔〕|\[\]",
-        r"(?<!出生)(?:\d{4})?年月日",
-    ],
-}
+DEFAULTS = defaults(TYPE)  # data/checks.yaml
 SCHEMA = {
     "type": "object",
     "additionalProperties": False,

@@ -38,8 +38,10 @@ from typing import Any
 
 import regex
 
+from rubric_check.documents.conventions import conventions
 from rubric_check.documents.model import Document, Paragraph
 from rubric_check.documents.normalise import normalise
+from rubric_check.matching.checks.defaults import defaults
 from rubric_check.matching.evidence import excerpt
 from rubric_check.matching.spans import JOINED_MAX_CHARS, Span, in_paragraph
 from rubric_check.messages import message
@@ -48,94 +50,7 @@ from rubric_check.rubric.model import Patterns
 from rubric_check.rubric.patterns import compile_patterns
 
 TYPE = "quantified_facts"
-DEFAULTS: dict[str, Any] = {
-    "units": [
-        "件次",
-        "人次",
-        "户次",
-        "家次",
-        "万元",
-        "亿元",
-        "课时",
-        "小时",
-        "件",
-        "次",
-        "人",
-        "家",
-        "户",
-        "项",
-        "%",
-        "元",
-        "条",
-        "起",
-        "宗",
-        "个",
-        "名",
-        "场",
-        "期",
-        "份",
-        "台",
-        "所",
-        "批",
-        "篇",
-        "例",
-        "辆",
-        "天",
-        "类",
-        "部",
-        "册",
-        "张",
-        "本",
-        "支",
-        "轮",
-        "套",
-        "座",
-        "幅",
-        "吨",
-        "倍",
-        "万",
-    ],
-    # Chinese numerals: digits and multipliers with their values (the grammar checks their order).
-    "digits": {
-        "零": 0,
-        "〇": 0,
-        "一": 1,
-        "二": 2,
-        "两": 2,
-        "三": 3,
-        "四": 4,
-        "五": 5,
-        "六": 6,
-        "七": 7,
-        "八": 8,
-        "九": 9,
-    },
-    "multipliers": {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000},
-    "approximate": ["余", "多", "几"],  # 二十余次, 20多家, 十几个
-    "fraction": "分之",  # 百分之九十五, 三分之二
-    "not_after": ["第", "〔", "[", "-", ".", "每"],  # 第3次, 〔2023〕12号, 第3-5条, 每3个月
-    "not_alone": ["一", "二", "零", "〇", "百", "千", "万", "亿"],
-    "rough_before": ["近", "上", "数", "逾", "超", "约"],  # before a bare multiplier only: 上一次 is no count
-    "chinese_min": {"个": 10, "类": 10, "种": 10},  # 十二个 counts, 两个阶段 and 三类人员 do not
-    "not_figures": [
-        "三项制度",
-        "八项规定",
-        "三张清单",
-        "十个明确",
-        "十个坚持",
-        "十一个坚持",
-        "十四个坚持",
-        "十三个方面",
-    ],
-    # Regexes on normalised (half-width) text, as in a rubric's rules.
-    "not_figures_regex": ["届[^,。;]{0,12}?[一二三四五六七八九十]+次(?:全体)?(?:会议|全会)"],
-    # Tables: a header naming its unit (数量（件）, 单位：万元) or ending in a word of quantity.
-    "unit_labels": ["单位"],
-    "quantity_words": ["数", "量", "率", "额", "比例", "占比"],
-    "not_in": ["plans", "problems"],
-    "met_min": 5,
-    "partial_min": 1,
-}
+DEFAULTS = defaults(TYPE)  # data/checks.yaml
 _WORDS = {"type": "array", "items": {"type": "string", "pattern": "^\\S+$", "x-hint": "word"}}
 _NUMERALS = {
     "type": "object",
@@ -200,7 +115,8 @@ def _alternation(words: Iterable[str]) -> str:
 def prepare(params: dict) -> Params:
     merged = {**DEFAULTS, **params}
     units = _alternation(merged["units"])
-    digits, multipliers = dict(merged["digits"]), dict(merged["multipliers"])
+    digits = dict(merged.get("digits") or conventions().numeral_digits)  # a rubric may give its own
+    multipliers = dict(merged["multipliers"])
     numerals = regex.escape("".join([*digits, *multipliers]))
     han = f"[{numerals}]+"
     approx = _alternation(merged["approximate"])
@@ -243,9 +159,9 @@ def chinese_number(text: str, digits: Mapping[str, int], multipliers: Mapping[st
     so are multipliers out of order (十百) and a zero with nothing after it. A multiplier with no
     digit before it stands for one of it at the start of a section (十二, 百余).
 
-    >>> chinese_number("一百二十三", DEFAULTS["digits"], DEFAULTS["multipliers"])
+    >>> chinese_number("一百二十三", conventions().numeral_digits, DEFAULTS["multipliers"])
     123
-    >>> chinese_number("十四五", DEFAULTS["digits"], DEFAULTS["multipliers"]) is None
+    >>> chinese_number("十四五", conventions().numeral_digits, DEFAULTS["multipliers"]) is None
     True
     """
     if len(text) > 1 and digits.get(text[0]) == 0:

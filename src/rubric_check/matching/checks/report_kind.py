@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from rubric_check.documents.conventions import conventions
 from rubric_check.documents.metadata import is_addressee
 from rubric_check.documents.model import Document
+from rubric_check.matching.checks.defaults import defaults
 from rubric_check.matching.evidence import excerpt, whole_line
 from rubric_check.matching.spans import spans
 from rubric_check.messages import message
@@ -27,11 +28,7 @@ from rubric_check.rubric.patterns import compile_patterns
 
 TYPE = "report_kind"
 _REGEXES = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
-DEFAULTS: dict = {
-    "report_title": [r"(?:法治政府|依法行政|法治建设)[^。]{0,20}(?:报告|情况|总结)"],
-    "report_body": [r"法治政府建设|依法行政|法治建设", r"报告如下|汇报如下|总结如下|报告如次|情况报告|年度报告"],
-    "lookalikes": [],
-}
+DEFAULTS = defaults(TYPE)  # data/checks.yaml
 SCHEMA = {
     "type": "object",
     "additionalProperties": False,

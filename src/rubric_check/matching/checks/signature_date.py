@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rubric_check.documents.model import Document
+from rubric_check.matching.checks.defaults import defaults
 from rubric_check.messages import message
 from rubric_check.results import CheckResult, Evidence
 
 TYPE = "signature_date"
-DEFAULTS = {"deadline_month": 3, "deadline_day": 1}
+DEFAULTS = defaults(TYPE)  # data/checks.yaml
 SCHEMA = {
     "type": "object",
     "additionalProperties": False,

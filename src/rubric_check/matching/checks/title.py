@@ -9,19 +9,17 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from rubric_check.documents.metadata import YEAR
 from rubric_check.documents.model import Document
+from rubric_check.matching.checks.defaults import defaults
 from rubric_check.matching.evidence import whole_line
 from rubric_check.messages import message
 from rubric_check.results import CheckResult
 
 TYPE = "title"
-DEFAULTS = {
-    "subject": ["法治政府", "依法行政", "法治建设", "依法治"],
-    "kind": ["报告", "情况", "总结"],
-}
+DEFAULTS = defaults(TYPE)  # data/checks.yaml
 SCHEMA = {
     "type": "object",
     "additionalProperties": False,
@@ -30,7 +28,6 @@ SCHEMA = {
         "kind": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
     },
 }
-_YEAR = re.compile(r"(?:\d{4}|[〇零○一二三四五六七八九]{4})年")
 
 
 @dataclass(frozen=True)
@@ -54,7 +51,7 @@ def check(doc: Document, params: Params) -> CheckResult:
         name
         for name, present in (
             ("agency", doc.meta.title_agency is not None),
-            ("year", _YEAR.search(text) is not None),
+            ("year", YEAR.search(text) is not None),
             ("subject", any(word in text for word in params.subject)),
             ("kind", any(word in text for word in params.kind)),
         )

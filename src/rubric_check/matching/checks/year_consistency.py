@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from rubric_check.documents.model import Document, Heading
+from rubric_check.matching.checks.defaults import defaults
 from rubric_check.matching.evidence import excerpt, heading_evidence
 from rubric_check.matching.rules import section_headings
 from rubric_check.messages import message
@@ -23,13 +24,7 @@ from rubric_check.rubric.model import Patterns
 from rubric_check.rubric.patterns import compile_patterns
 
 TYPE = "year_consistency"
-DEFAULTS = {
-    "plan_kinds": ["plans"],
-    "report_kinds": ["measures", "problems", "first-responsible-person"],
-    # "2023年重点工作完成情况" reports on last year's plan, it is not a plan: not counted.
-    "plan_year_regex": r"(?P<year>\d{4})年度?[^。;,]{0,12}?(?:计划|打算|安排|思路|重点|展望|谋划)"
-    r"(?![^。;,]{0,6}(?:完成|开展|落实|进展|推进|执行)情况)",
-}
+DEFAULTS = defaults(TYPE)  # data/checks.yaml
 SCHEMA = {
     "type": "object",
     "additionalProperties": False,

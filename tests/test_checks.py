@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from rubric_check.engine import score_document
 from rubric_check.matching.checks import placeholders, quantified_facts, signature_date, title, year_consistency
 from rubric_check.rubric.model import Rubric
+from rubric_check.rubrics import load_rubric
 from rubric_check.testing import document
 
 
@@ -117,3 +119,11 @@ def test_an_earlier_year_in_a_sub_heading_is_no_contradiction(rubric: Rubric) ->
         "二、2024年工作计划\n略。"
     )
     assert year_consistency.check(document(text, rubric), year_consistency.prepare({})).status == "met"
+
+
+def test_a_check_reason_quoting_braces_from_the_report_is_shown_as_it_is() -> None:
+    """A check's sentence may quote the report; braces in it are text, not a template (found by
+    the property test with a report holding "{")."""
+    rubric = load_rubric()
+    result = score_document(document("关于{name}2023年法治政府建设{0}情况的报告\n一、主要举措\n我局。", rubric), rubric)
+    assert any("关于{name}2023年法治政府建设{0}情况的报告" in e.message for e in result.elements)

@@ -12,16 +12,18 @@ from rubric_check.rubric.model import Element, Rubric
 def judge(element: Element, doc: Document, rubric: Rubric) -> ElementResult:
     """The element's status with its evidence and a reason a drafter can act on."""
     decided = _decide(element, doc)
-    reason = decided.reason if element.check is not None else None
-    reason = reason or element.reasons.get(decided.status) or decided.reason
-    reason = reason or rubric.default_reasons[decided.status]
+    if element.check is not None and decided.reason:
+        reason = decided.reason  # a check's own sentence, finished: it may quote the report ({ included)
+    else:  # a rubric author's template, with {name}
+        template = element.reasons.get(decided.status) or decided.reason or rubric.default_reasons[decided.status]
+        reason = template.format(name=element.name)
     return ElementResult(
         id=element.id,
         name=element.name,
         status=decided.status,
         severity=element.severity,
         weight=element.weight,
-        message=reason.format(name=element.name),
+        message=reason,
         evidence=decided.evidence,
     )
 

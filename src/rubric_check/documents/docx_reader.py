@@ -12,15 +12,17 @@ read with its unit; what counts as a unit is the checks' business, not the reade
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from lxml import etree
 
 from rubric_check.documents.docx_numbering import Numbering
 from rubric_check.documents.docx_styles import Styles, numbering_of, outline_level, w
-from rubric_check.documents.files import file_size, read_head
+from rubric_check.documents.files import check_size, suffix_of
 from rubric_check.documents.model import SourceLine, SourceText, TableCell
+from rubric_check.documents.normalise import build_paragraphs
+from rubric_check.documents.outline import ENUMERATION_LEVEL, detect_heading
 from rubric_check.documents.sniff import DESCRIPTIONS, OLE, ZIP, is_encrypted_office, sniff
 from rubric_check.documents.ziplimits import check_zip
 from rubric_check.errors import InputError
@@ -51,38 +53,34 @@ _SKIP = frozenset(
 ) | {f"{{{_MC}}}AlternateContent"}
 
 
-def read_docx(path: Path, shown_path: str) -> SourceText:
+def read_docx(data: bytes, name: str) -> SourceText:
     """Read a Word 2007+ document; InputError if it is not one, is encrypted, corrupt or too big."""
-    file_size(path, shown_path, MAX_DOCX_BYTES)
-    kind = sniff(read_head(path, shown_path))
-    if kind == OLE:
-        if is_encrypted_office(path.read_bytes()):
-            raise InputError.of("encrypted", path=shown_path)
-        from rubric_check.documents.legacy_word import read_legacy_word
-
-        return read_legacy_word(path, shown_path)
+    check_size(data, name, MAX_DOCX_BYTES)
+    kind = sniff(data[:2048])
+    if kind == OLE and is_encrypted_office(data):
+        raise InputError.of("encrypted", path=name)
     if kind != ZIP:
-        raise InputError.of("mislabelled", path=shown_path, suffix=path.suffix or ".docx", actual=DESCRIPTIONS[kind])
-    check_zip(path, shown_path)
-    body, styles, numbering = _open(path, shown_path)
+        raise InputError.of("mislabelled", path=name, suffix=suffix_of(name) or ".docx", actual=DESCRIPTIONS[kind])
+    check_zip(data, name)
+    body, styles, numbering = _open(data, name)
     lines = _Walker(Styles(styles), Numbering(numbering)).read(body)
-    return SourceText(path=shown_path, format="docx", lines=tuple(lines), encoding=None)
+    return SourceText(path=name, format="docx", lines=tuple(lines), encoding=None)
 
 
-def _open(path: Path, shown_path: str) -> tuple[etree._Element, etree._Element | None, etree._Element | None]:
+def _open(data: bytes, name: str) -> tuple[etree._Element, etree._Element | None, etree._Element | None]:
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(data))
         body = document.element.body
         styles = _related(document.part, RT.STYLES)
         numbering = _related(document.part, RT.NUMBERING)
     except (PackageNotFoundError, KeyError, ValueError, AttributeError, etree.XMLSyntaxError, OSError) as exc:
-        raise InputError.of("docx_corrupt", path=shown_path, detail=str(exc) or type(exc).__name__) from exc
+        raise InputError.of("docx_corrupt", path=name, detail=str(exc) or type(exc).__name__) from exc
     if body is None:
-        raise InputError.of("docx_corrupt", path=shown_path, detail="缺少正文部分")
+        raise InputError.of("docx_corrupt", path=name, detail="缺少正文部分")
     return body, styles, numbering
 
 
@@ -325,9 +323,6 @@ def heading_level(number: str | None, text: str, style_level: int | None) -> int
 
 
 def _marker_level(text: str) -> int | None:
-    from rubric_check.documents.normalise import build_paragraphs
-    from rubric_check.documents.outline import ENUMERATION_LEVEL, detect_heading
-
     paragraphs = build_paragraphs([SourceLine(number=1, text=text)])
     found = detect_heading(paragraphs[0]) if paragraphs else None
     return None if found is None or found[0] == ENUMERATION_LEVEL else found[0]

@@ -8,13 +8,17 @@ superset, since pages declared GB2312 routinely contain GBK characters.
 
 from __future__ import annotations
 
+import html
 import re
-from pathlib import Path
 from typing import Any
 
+from lxml import etree
+from lxml import html as lxml_html
+
+from rubric_check.documents import html_text
 from rubric_check.documents.conventions import conventions
 from rubric_check.documents.decode import NotText, UnknownEncoding, decode_text
-from rubric_check.documents.files import read_bytes
+from rubric_check.documents.files import check_size
 from rubric_check.documents.model import SourceLine, SourceText
 from rubric_check.errors import InputError
 
@@ -35,9 +39,9 @@ _SUPERSETS = {
 MAX_FURNITURE_LINE = 100
 
 
-def read_html(path: Path, shown_path: str) -> SourceText:
+def read_html(data: bytes, shown_path: str) -> SourceText:
     """Read a saved web page; InputError if it cannot be decoded or holds no text."""
-    data = read_bytes(path, shown_path, MAX_HTML_BYTES)
+    check_size(data, shown_path, MAX_HTML_BYTES)
     text, encoding = decode_html(data, shown_path)
     lines = html_lines(text)
     if not lines:
@@ -72,11 +76,6 @@ def decode_html(data: bytes, shown_path: str) -> tuple[str, str]:
 
 def html_lines(text: str) -> list[str]:
     """The main content's text lines, headline first, furniture lines removed."""
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    from rubric_check.documents import html_text
-
     text = _XML_DECLARATION.sub("", text, count=1).replace("\x00", "")
     if not text.strip():
         return []
@@ -119,8 +118,6 @@ def _flat_lines(text: str) -> list[str]:
 
     Scripts, styles, frames and comments are dropped first so they never become report text.
     """
-    import html
-
     flat = _ANY_TAG.sub("", _BREAKING_TAGS.sub("\n", _INVISIBLE_BLOCKS.sub("", text)))
     lines = (" ".join(line.split()) for line in html.unescape(flat).split("\n"))
     return [line for line in lines if line and not _is_furniture_line(line)]

@@ -15,6 +15,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from rubric_check.documents.conventions import conventions
+from rubric_check.documents.model import SourceLine
+from rubric_check.documents.normalise import build_paragraphs
+from rubric_check.documents.outline import ENUMERATION_LEVEL, detect_heading
 
 EDGE_SHARE = 0.12  # headers and footers live in the top and bottom 12% of a page
 EDGE_LINES = 2  # ... and are among the first or last two lines of it
@@ -136,10 +139,6 @@ def join_wrapped(lines: list[PdfLine]) -> list[tuple[int, PdfLine]]:
 
 
 def _opens_heading(text: str) -> bool:
-    from rubric_check.documents.model import SourceLine
-    from rubric_check.documents.normalise import build_paragraphs
-    from rubric_check.documents.outline import ENUMERATION_LEVEL, detect_heading
-
     paragraphs = build_paragraphs([SourceLine(number=1, text=text)])
     found = detect_heading(paragraphs[0]) if paragraphs else None
     return found is not None and found[0] != ENUMERATION_LEVEL

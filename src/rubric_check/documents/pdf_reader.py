@@ -8,10 +8,10 @@ is said rather than scored as empty.
 
 from __future__ import annotations
 
+import io
 import re
-from pathlib import Path
 
-from rubric_check.documents.files import file_size, read_head
+from rubric_check.documents.files import check_size, suffix_of
 from rubric_check.documents.model import SourceLine, SourceText
 from rubric_check.documents.pdf_layout import PdfLine, join_wrapped, page_lines, remove_running_lines
 from rubric_check.documents.sniff import DESCRIPTIONS, PDF, sniff
@@ -23,13 +23,14 @@ MIN_TEXT_CHARS = 20  # less than this after cleaning: a scan with at most a stam
 _CID = re.compile(r"\(cid:\d+\)")
 
 
-def read_pdf(path: Path, shown_path: str) -> SourceText:
+def read_pdf(data: bytes, shown_path: str) -> SourceText:
     """Read a PDF's text layer; InputError for scans, encrypted, corrupt or oversized files."""
-    file_size(path, shown_path, MAX_PDF_BYTES)
-    kind = sniff(read_head(path, shown_path))
+    check_size(data, shown_path, MAX_PDF_BYTES)
+    kind = sniff(data[:2048])
     if kind != PDF:
-        raise InputError.of("mislabelled", path=shown_path, suffix=path.suffix or ".pdf", actual=DESCRIPTIONS[kind])
-    pages = _extract(path, shown_path)
+        suffix = suffix_of(shown_path) or ".pdf"
+        raise InputError.of("mislabelled", path=shown_path, suffix=suffix, actual=DESCRIPTIONS[kind])
+    pages = _extract(data, shown_path)
     raw_text = "".join(line.text for page in pages for line in page)
     if _CID.search(raw_text) and len("".join(_CID.findall(raw_text))) > len(raw_text) / 3:
         raise InputError.of("pdf_garbled", path=shown_path)
@@ -40,7 +41,7 @@ def read_pdf(path: Path, shown_path: str) -> SourceText:
     return SourceText(path=shown_path, format="pdf", lines=lines, encoding=None)
 
 
-def _extract(path: Path, shown_path: str) -> list[list[PdfLine]]:
+def _extract(data: bytes, shown_path: str) -> list[list[PdfLine]]:
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
@@ -52,7 +53,7 @@ def _extract(path: Path, shown_path: str) -> list[list[PdfLine]]:
 
     pages: list[list[PdfLine]] = []
     try:
-        with path.open("rb") as handle:
+        with io.BytesIO(data) as handle:
             document = PDFDocument(PDFParser(handle), password="")
             declared = _declared_pages(document)
             if declared > MAX_PAGES:

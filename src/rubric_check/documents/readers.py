@@ -1,91 +1,38 @@
-"""Reading a file into SourceText: one reader per format, chosen by file suffix.
+"""Reading a report into SourceText: one reader per format, chosen by the name's suffix.
 
-Readers do I/O and nothing else; everything after SourceText is pure (see build.py).
+Every reader takes the file's bytes and the name the user knows it by (``reader(data, name)``),
+so an upload or a zip member is read without a temporary file. Readers do I/O-free parsing and
+nothing else; everything after SourceText is pure (see build.py).
 """
 
 from __future__ import annotations
 
-import re
+import importlib
 from collections.abc import Callable
-from dataclasses import replace
-from itertools import count
 from pathlib import Path
 
-from rubric_check.documents.decode import NotText, UnknownEncoding, decode_text
-from rubric_check.documents.files import read_bytes
-from rubric_check.documents.model import SourceLine, SourceText
-from rubric_check.documents.sniff import DESCRIPTIONS, OLE, PDF, ZIP, sniff
+from rubric_check.documents.files import read_file, suffix_of
+from rubric_check.documents.model import SourceText
 from rubric_check.errors import InputError
 
-MAX_TEXT_BYTES = 50 * 1024 * 1024
+Reader = Callable[[bytes, str], SourceText]
 
-Reader = Callable[[Path, str], SourceText]
+# No reader accepts more; each checks its own format's (smaller) limit on the bytes it is given.
+MAX_INPUT_BYTES = 100 * 1024 * 1024
 
-
-def read_plain_text(path: Path, shown_path: str) -> SourceText:
-    """Read a .txt/.md file; lines are split on LF, CRLF and lone CR alike."""
-    data = read_bytes(path, shown_path, MAX_TEXT_BYTES)
-    kind = sniff(data[:2048])
-    if kind in (ZIP, OLE, PDF):  # a Word file or PDF renamed .txt: say so rather than "binary"
-        raise InputError.of("mislabelled", path=shown_path, suffix=path.suffix, actual=DESCRIPTIONS[kind])
-    try:
-        text, encoding = decode_text(data)
-    except NotText as exc:
-        raise InputError.of("not_text", path=shown_path) from exc
-    except UnknownEncoding as exc:
-        raise InputError.of("undecodable", path=shown_path) from exc
-    lines = tuple(map(SourceLine, count(1), text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
-    fmt = path.suffix.lower().lstrip(".") or "txt"
-    if fmt == "md":
-        lines = tuple(_markdown_heading(line) for line in lines)
-    return SourceText(path=shown_path, format=fmt, lines=lines, encoding=encoding)
-
-
-_MD_HEADING = re.compile(r"^(#{2,6})[ \t]+\S")
-
-
-def _markdown_heading(line: SourceLine) -> SourceLine:
-    """``## 一、…`` is a heading of level 1 (``#`` is the document's title, read as the title block);
-    the marks themselves are conversion debris (data/document.yaml) and never matched."""
-    match = _MD_HEADING.match(line.text)
-    return replace(line, heading_level=len(match.group(1)) - 1) if match else line
-
-
-def read_docx(path: Path, shown_path: str) -> SourceText:
-    from rubric_check.documents.docx_reader import read_docx as read
-
-    return read(path, shown_path)
-
-
-def read_legacy_word(path: Path, shown_path: str) -> SourceText:
-    from rubric_check.documents.legacy_word import read_legacy_word as read
-
-    return read(path, shown_path)
-
-
-def read_pdf(path: Path, shown_path: str) -> SourceText:
-    from rubric_check.documents.pdf_reader import read_pdf as read
-
-    return read(path, shown_path)
-
-
-def read_html(path: Path, shown_path: str) -> SourceText:
-    from rubric_check.documents.html_reader import read_html as read
-
-    return read(path, shown_path)
-
-
-# The format modules import their libraries (lxml, python-docx, pdfminer) only when a file of
-# that format is read, so `rubric-check --version` and text-only runs stay fast.
-READERS: dict[str, Reader] = {
-    ".txt": read_plain_text,
-    ".md": read_plain_text,
-    ".docx": read_docx,
-    ".doc": read_legacy_word,
-    ".wps": read_legacy_word,
-    ".pdf": read_pdf,
-    ".html": read_html,
-    ".htm": read_html,
+# suffix → "module:function". The format modules import their libraries (lxml, python-docx,
+# pdfminer) when they are loaded, which happens only when a file of that format is read, so
+# `rubric-check --version` and text-only runs stay fast.
+_DOCUMENTS = "rubric_check.documents"
+READERS: dict[str, str] = {
+    ".txt": f"{_DOCUMENTS}.text_reader:read_plain_text",
+    ".md": f"{_DOCUMENTS}.text_reader:read_plain_text",
+    ".docx": f"{_DOCUMENTS}.legacy_word:read_word",
+    ".doc": f"{_DOCUMENTS}.legacy_word:read_legacy_word",
+    ".wps": f"{_DOCUMENTS}.legacy_word:read_legacy_word",
+    ".pdf": f"{_DOCUMENTS}.pdf_reader:read_pdf",
+    ".html": f"{_DOCUMENTS}.html_reader:read_html",
+    ".htm": f"{_DOCUMENTS}.html_reader:read_html",
 }
 
 
@@ -93,19 +40,38 @@ def supported_suffixes() -> tuple[str, ...]:
     return tuple(sorted(READERS))
 
 
-def read_source(path: Path, shown_path: str) -> SourceText:
-    """Read ``path`` with the reader for its suffix; raise InputError for anything unreadable."""
-    reader = READERS.get(path.suffix.lower())
+def reader_for(suffix: str) -> Reader | None:
+    """The reader function registered for ``suffix`` (imported on first use), or None."""
+    target = READERS.get(suffix.lower())
+    if target is None:
+        return None
+    module, function = target.split(":")
+    reader: Reader = getattr(importlib.import_module(module), function)
+    return reader
+
+
+def read_source(source: Path | tuple[str, bytes], shown_path: str | None = None) -> SourceText:
+    """Read a file on disk (``shown_path`` is how the user named it) or ``(name, bytes)`` already in
+    memory (an upload, a zip member); raise InputError for anything unreadable."""
+    if isinstance(source, Path):
+        name = shown_path if shown_path is not None else str(source)
+        suffix = source.suffix.lower()
+    else:
+        name, data = source
+        suffix = suffix_of(name)
+    reader = reader_for(suffix)
     if reader is None:
         raise InputError.of(
             "unsupported_format",
-            path=shown_path,
-            suffix=path.suffix or "无扩展名",
+            path=name,
+            suffix=suffix or "无扩展名",
             supported="、".join(supported_suffixes()),
         )
-    if path.exists() and not path.is_file():  # a folder, pipe or device named like a report
-        raise InputError.of("not_regular", path=shown_path)
-    source = reader(path, shown_path)
-    if not any(line.text.strip() for line in source.lines):
-        raise InputError.of("empty", path=shown_path)
-    return source
+    if isinstance(source, Path):
+        if source.exists() and not source.is_file():  # a folder, pipe or device named like a report
+            raise InputError.of("not_regular", path=name)
+        data = read_file(source, name, MAX_INPUT_BYTES)
+    result = reader(data, name)
+    if not any(line.text.strip() for line in result.lines):
+        raise InputError.of("empty", path=name)
+    return result

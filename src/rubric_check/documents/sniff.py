@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from rubric_check.documents.decode import NotText, UnknownEncoding, decode_text
+
 ZIP = "zip"
 OLE = "ole"  # binary Word/WPS, or an encrypted Office file
 PDF = "pdf"
@@ -53,8 +55,6 @@ def sniff(head: bytes) -> str:
 
 
 def _looks_like_text(head: bytes) -> bool:
-    from rubric_check.documents.decode import NotText, UnknownEncoding, decode_text
-
     try:
         decode_text(head[: len(head) - 4] if len(head) >= 2048 else head)  # may end mid-character
     except (NotText, UnknownEncoding):

@@ -31,6 +31,7 @@ READERS: dict[str, str] = {
     ".doc": f"{_DOCUMENTS}.legacy_word:read_legacy_word",
     ".wps": f"{_DOCUMENTS}.legacy_word:read_legacy_word",
     ".pdf": f"{_DOCUMENTS}.pdf_reader:read_pdf",
+    ".ofd": f"{_DOCUMENTS}.ofd_reader:read_ofd",
     ".html": f"{_DOCUMENTS}.html_reader:read_html",
     ".htm": f"{_DOCUMENTS}.html_reader:read_html",
 }

@@ -19,9 +19,9 @@ MAX_XML_UNZIPPED = 64 * 1024 * 1024  # a single XML part (document.xml of a 500-
 MAX_RATIO = 200  # a real XML part compresses about 10:1; bombs compress 1000:1
 
 
-def check_zip(data: bytes, name: str, corrupt: str = "docx_corrupt") -> None:
+def check_zip(data: bytes, name: str, corrupt: str = "docx_corrupt", too_large: str = "zip_too_large") -> None:
     """Raise InputError if the zip is corrupt, encrypted or would inflate beyond the limits;
-    ``corrupt`` is the error kind that names the format the user expected."""
+    ``corrupt`` and ``too_large`` are the error kinds whose advice fits the format the user has."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
@@ -33,11 +33,11 @@ def check_zip(data: bytes, name: str, corrupt: str = "docx_corrupt") -> None:
         raise InputError.of("encrypted", path=name)
     total = sum(member.file_size for member in members)
     if total > MAX_TOTAL_UNZIPPED:
-        raise InputError.of("zip_too_large", path=name, size=mib(total), limit=mib(MAX_TOTAL_UNZIPPED))
+        raise InputError.of(too_large, path=name, size=mib(total), limit=mib(MAX_TOTAL_UNZIPPED))
     for member in members:
         if not member.filename.lower().endswith((".xml", ".rels")):
             continue
         too_big = member.file_size > MAX_XML_UNZIPPED
         bomb = member.file_size > 1024 * 1024 and member.file_size > MAX_RATIO * max(member.compress_size, 1)
         if too_big or bomb:
-            raise InputError.of("zip_too_large", path=name, size=mib(member.file_size), limit=mib(MAX_XML_UNZIPPED))
+            raise InputError.of(too_large, path=name, size=mib(member.file_size), limit=mib(MAX_XML_UNZIPPED))

@@ -1,4 +1,5 @@
-"""Which files a run scores: files as named, folders walked recursively in sorted order."""
+"""Which files a run scores: files as named, folders walked recursively in sorted order, zip
+archives opened (their members listed as if the folder had been given)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from rubric_check.documents.archive import ARCHIVE_SUFFIXES, Member, list_members
+from rubric_check.documents.files import suffix_of
+from rubric_check.errors import InputError
+
 
 @dataclass(frozen=True)
 class Input:
-    """A file to score: its path on disk and the path shown to users (as given on the command line)."""
+    """A file to score: its path on disk and the path shown to users (as given on the command line);
+    for a report inside a zip archive, ``path`` is the archive and ``member`` the report in it."""
 
     path: Path
     shown: str
+    member: Member | None = None
+
+    @property
+    def format(self) -> str | None:
+        """The format its name says (``docx`` for ``archive.zip/报告.docx``)."""
+        return suffix_of(self.shown if self.member else self.path.name).lstrip(".") or None
 
 
 def discover(arguments: Sequence[str], suffixes: Iterable[str], exclude: Sequence[Path] = ()) -> list[Input]:
@@ -34,7 +46,30 @@ def discover(arguments: Sequence[str], suffixes: Iterable[str], exclude: Sequenc
                 found.setdefault(shown, Input(file, shown))
         else:
             found.setdefault(argument, Input(path, argument))
-    return [found[key] for key in sorted(found)]
+    members = _archive_members([found[key] for key in sorted(found)], wanted)
+    return sorted(members, key=lambda item: item.shown)
+
+
+def _archive_members(inputs: list[Input], wanted: set[str]) -> list[Input]:
+    """Each readable zip archive replaced by its members; one that cannot be listed, or holds no
+    report, stays as itself and is reported when read."""
+    out: list[Input] = []
+    seen: set[str] = set()
+    for item in inputs:
+        members: list[Member] = []
+        if item.path.suffix.lower() in ARCHIVE_SUFFIXES and item.path.is_file():
+            try:
+                members = list_members(item.path, item.shown, frozenset(wanted))
+            except InputError:
+                members = []
+        for member in members:
+            if member.shown not in seen:
+                seen.add(member.shown)
+                out.append(Input(item.path, member.shown, member))
+        if not members and item.shown not in seen:
+            seen.add(item.shown)
+            out.append(item)
+    return out
 
 
 def _walk(root: Path, wanted: set[str], excluded: set[Path]) -> list[Path]:

@@ -63,7 +63,7 @@ class Task:
     def crashed(self, item: Input) -> Scored:
         """The entry of a report whose worker died (nothing prepared: formatters do without)."""
         text = message("cli.worker_crashed", path=item.shown)
-        fmt = item.path.suffix.lower().lstrip(".") or None
+        fmt = item.format
         error = ReportError("worker_crashed", text)
         return Scored(ReportResult(path=item.shown, format=fmt, error=error), (None,) * len(self.preparers))
 

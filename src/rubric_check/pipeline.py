@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 
 from rubric_check.discovery import Input
+from rubric_check.documents.archive import read_member
+from rubric_check.documents.model import SourceText
 from rubric_check.documents.readers import read_source
 from rubric_check.engine import DEFAULT_GATE, score_source
 from rubric_check.errors import InputError
@@ -19,7 +21,7 @@ _log = logging.getLogger(__name__)
 def score_input(item: Input, rubric: Rubric, gate: Gate = DEFAULT_GATE) -> ReportResult:
     """Read and score one file, gated. Errors are per file: one bad report never stops a batch."""
     try:
-        return score_source(read_source(item.path, item.shown), rubric, gate)
+        return score_source(read_input(item), rubric, gate)
     except InputError as exc:
         return ReportResult(path=item.shown, format=_format_of(item), error=ReportError(exc.kind, exc.text))
     except PatternTimeout as exc:
@@ -32,5 +34,12 @@ def score_input(item: Input, rubric: Rubric, gate: Gate = DEFAULT_GATE) -> Repor
         return ReportResult(path=item.shown, format=_format_of(item), error=ReportError("internal", text))
 
 
+def read_input(item: Input) -> SourceText:
+    """The report ``item`` names: a file on disk, or a member read from its archive in memory."""
+    if item.member is None:
+        return read_source(item.path, item.shown)
+    return read_source((item.shown, read_member(item.path, item.member)))
+
+
 def _format_of(item: Input) -> str | None:
-    return item.path.suffix.lower().lstrip(".") or None
+    return item.format

@@ -34,11 +34,22 @@ READERS: dict[str, str] = {
     ".ofd": f"{_DOCUMENTS}.ofd_reader:read_ofd",
     ".html": f"{_DOCUMENTS}.html_reader:read_html",
     ".htm": f"{_DOCUMENTS}.html_reader:read_html",
+    # an archive is listed by discovery and its members read one by one; read as one report, it
+    # is refused with the reason (corrupt, or no report inside)
+    ".zip": f"{_DOCUMENTS}.archive:refuse",
+    ".rar": f"{_DOCUMENTS}.archive:unpack_first",
+    ".7z": f"{_DOCUMENTS}.archive:unpack_first",
 }
+UNPACK_FIRST = frozenset({".rar", ".7z"})  # taken from folders only to tell the user to unpack them
 
 
 def supported_suffixes() -> tuple[str, ...]:
     return tuple(sorted(READERS))
+
+
+def supported_text() -> str:
+    """The supported suffixes as users read them in messages."""
+    return "、".join(suffix for suffix in supported_suffixes() if suffix not in UNPACK_FIRST)
 
 
 def reader_for(suffix: str) -> Reader | None:
@@ -66,7 +77,7 @@ def read_source(source: Path | tuple[str, bytes], shown_path: str | None = None)
             "unsupported_format",
             path=name,
             suffix=suffix or "无扩展名",
-            supported="、".join(supported_suffixes()),
+            supported=supported_text(),
         )
     if isinstance(source, Path):
         if source.exists() and not source.is_file():  # a folder, pipe or device named like a report

@@ -126,7 +126,7 @@ def test_folders_are_walked_recursively_and_other_files_skipped(tmp_path: Path) 
     nested.mkdir(parents=True)
     shutil.copy(PASSING_SEED, nested / "report.txt")
     shutil.copy(PASSING_SEED, tmp_path / "report.md")
-    (tmp_path / "a" / "image.png").write_bytes(b"\x89PNG")
+    (tmp_path / "a" / "table.xls").write_bytes(b"\xd0\xcf\x11\xe0")  # images are scans now (issue 16)
     document = json.loads(run("score", "--no-html", "--json", "-", str(tmp_path)).stdout)
     assert [r["path"] for r in document["reports"]] == [f"{tmp_path}/a/b/report.txt", f"{tmp_path}/report.md"]
 

@@ -9,11 +9,17 @@ import pytest
 from fixtures_build.pdf_build import pdf_from_lines, pdf_table, pdf_without_text
 from fixtures_build.seeds import seed_lines, seed_paths, squeezed
 
-from rubric_check.documents import pdf_reader
+from rubric_check.documents import ocr, pdf_reader
 from rubric_check.documents.readers import read_source
 from rubric_check.errors import InputError
 
 HEADER = "湖滨区法治政府建设年度报告"
+
+
+@pytest.fixture(autouse=True)
+def _without_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text layer alone, as without the ocr extra (test_ocr.py reads scans with it)."""
+    monkeypatch.setattr(ocr, "ocr_installed", lambda: False)
 
 
 def _error(path: Path) -> InputError:
@@ -58,7 +64,7 @@ def test_table_rows_stay_together(tmp_path: Path) -> None:
 def test_scan_without_text_layer_needs_ocr(tmp_path: Path) -> None:
     error = _error(pdf_without_text(tmp_path / "scan.pdf"))
     assert error.kind == "pdf_no_text"
-    assert "OCR" in error.text and "scan.pdf" in error.text
+    assert "OCR" in error.text and "scan.pdf" in error.text and 'pip install "rubric-check[ocr]"' in error.text
 
 
 def test_scan_with_only_page_numbers_needs_ocr(tmp_path: Path) -> None:

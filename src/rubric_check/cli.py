@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from rubric_check import __version__
+from rubric_check.documents.readers import supported_text
 from rubric_check.formatters.registry import FILE_OUTPUTS
 from rubric_check.messages import message
 
@@ -52,7 +53,10 @@ def _file_output_options(command: Any) -> Any:
 
 
 @cli.command(
-    "score", context_settings=CONTEXT, help=message("cli.score_help"), options_metavar=message("cli.options_metavar")
+    "score",
+    context_settings=CONTEXT,
+    help=message("cli.score_help", supported=supported_text()),
+    options_metavar=message("cli.options_metavar"),
 )
 @click.argument("paths", nargs=-1, required=False, metavar="PATH...")
 @click.option("--rubric", "rubric", metavar="FILE", help=message("cli.rubric_help"))

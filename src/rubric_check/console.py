@@ -3,7 +3,10 @@ progress bar, formatters/progress.py, is drawn only when stderr is a TTY)."""
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TextIO
 
 GREEN, RED, YELLOW, BOLD, RESET = "\033[32m", "\033[31m", "\033[33m", "\033[1m", "\033[0m"
@@ -21,3 +24,28 @@ def use_color(stream: TextIO) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     return is_tty(stream) and os.environ.get("TERM") != "dumb"
+
+
+OCR_LOGGER = "rubric_check.documents.ocr"
+
+
+@contextmanager
+def ocr_progress(stream: TextIO | None) -> Iterator[None]:
+    """Show the OCR reader's per-page progress records on ``stream`` (None: not at all) while a
+    batch runs. Workers started by fork inherit the handler; OCR takes seconds a page, so a
+    reviewer must see that it is working."""
+    if stream is None:
+        yield
+        return
+    logger = logging.getLogger(OCR_LOGGER)
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    handler.setLevel(logging.INFO)
+    previous = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)

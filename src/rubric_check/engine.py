@@ -34,6 +34,7 @@ def score_document(doc: Document, rubric: Rubric, gate: Gate = DEFAULT_GATE) -> 
         elements=elements,
         headings=doc.headings,
         encoding=doc.encoding,
+        source=doc.source,
     )
     return gate.apply(result, rubric)
 

@@ -74,6 +74,7 @@ class ReportResult:
     headings: tuple[Heading, ...] = ()
     encoding: str | None = None
     error: ReportError | None = None
+    source: str | None = None  # "ocr": the text was recognised from a scan; the original decides
 
     def head(self) -> ReportResult:
         """The result without its elements and outline: what a batch needs once formatters have

@@ -10,7 +10,7 @@ import yaml
 
 from rubric_check import exit_codes
 from rubric_check.discovery import discover
-from rubric_check.documents.readers import supported_suffixes
+from rubric_check.documents.readers import walked_suffixes
 from rubric_check.errors import RubricError
 from rubric_check.evaluation import Evaluation, evaluate
 from rubric_check.formatters.terminal import display_width, pad
@@ -33,7 +33,7 @@ def run(
     except RubricError as exc:
         err.write(exc.text + "\n")
         return exit_codes.USAGE
-    inputs = discover(paths, supported_suffixes())
+    inputs = discover(paths, walked_suffixes())
     figures = evaluate(labels, [score_input(item, rubric) for item in inputs])
     if json_target:
         text = json.dumps(as_json(figures), ensure_ascii=False, indent=2) + "\n"

@@ -9,9 +9,9 @@ from typing import TextIO
 from rubric_check import exit_codes
 from rubric_check.commands.outputs import not_outputs, output_formatters, written
 from rubric_check.config import Settings, load_settings, replace_options, select
-from rubric_check.console import is_tty, use_color
+from rubric_check.console import is_tty, ocr_progress, use_color
 from rubric_check.discovery import discover
-from rubric_check.documents.readers import supported_suffixes
+from rubric_check.documents.readers import supported_text, walked_suffixes
 from rubric_check.errors import RubricCheckError
 from rubric_check.formatters.base import Formatter
 from rubric_check.formatters.json_report import JsonFormatter
@@ -67,14 +67,14 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
     if options.verbose and settings.config is not None:
         stderr.write(message("ci.using_config", path=settings.config.path) + "\n")
     excluded = [Path(options.html_dir)] if options.html_dir else []
-    found = discover(options.paths, supported_suffixes(), exclude=excluded)
+    found = discover(options.paths, walked_suffixes(), exclude=excluded)
     inputs = not_outputs(select(found, settings.include, settings.exclude, settings.base), options)
     if found and not inputs:
         if not options.quiet:
             stderr.write(message("config.all_excluded") + "\n")
         return exit_codes.OK
     if not inputs:
-        stderr.write(message("usage.no_inputs", supported="、".join(supported_suffixes())) + "\n")
+        stderr.write(message("usage.no_inputs", supported=supported_text()) + "\n")
         return exit_codes.USAGE
     if options.pdf and not options.html_dir:
         stderr.write(message("html.pdf_needs_html") + "\n")
@@ -100,10 +100,11 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
     head_only = not any(formatter.full_result for formatter in formatters)
     task = Task(rubric, gate, preparers, head_only)
     tally = Tally()
-    for scored in score_all(inputs, task, options.jobs):
-        tally.add(scored.result)
-        for formatter, prepared in zip(formatters, scored.prepared, strict=True):
-            formatter.report(scored.result, prepared)
+    with ocr_progress(None if options.quiet else stderr):
+        for scored in score_all(inputs, task, options.jobs):
+            tally.add(scored.result)
+            for formatter, prepared in zip(formatters, scored.prepared, strict=True):
+                formatter.report(scored.result, prepared)
     summary = tally.summary()
     try:
         for formatter in formatters:

@@ -50,4 +50,5 @@ def build_document(
         kinds_of=kinds_of,
         title_paragraphs=title_paragraphs,
         meta=meta,
+        source=source.source,
     )

@@ -44,6 +44,7 @@ class SourceText:
     format: str
     lines: tuple[SourceLine, ...]
     encoding: str | None = None
+    source: str | None = None  # "ocr" when the text was recognised from images, not read
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ class Document:
     kinds_of: tuple[frozenset[str], ...]
     title_paragraphs: frozenset[int] = field(default_factory=frozenset)
     meta: Meta = field(default_factory=Meta)
+    source: str | None = None  # "ocr" when every verdict rests on recognised text
 
     @cached_property
     def chars(self) -> int:

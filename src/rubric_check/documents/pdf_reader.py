@@ -3,7 +3,8 @@
 pdfminer.six is pure Python and ships the Adobe CMaps that Chinese PDFs exported from Word and
 WPS rely on (Identity-H fonts, STSong/UniGB encodings), so CJK text comes out as Unicode. Lines
 are cleaned up in pdf_layout.py. A PDF whose pages carry no text is a scan and needs OCR, which
-is said rather than scored as empty.
+is read by OCR when the ``ocr`` extra is installed (ocr.py), and said rather than scored as empty
+when it is not.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 
 from rubric_check.documents.files import check_size, suffix_of
 from rubric_check.documents.model import SourceLine, SourceText
+from rubric_check.documents.ocr import read_scanned_pdf
 from rubric_check.documents.pdf_layout import PdfLine, join_wrapped, page_lines, remove_running_lines
 from rubric_check.documents.sniff import DESCRIPTIONS, PDF, sniff
 from rubric_check.errors import InputError
@@ -36,7 +38,7 @@ def read_pdf(data: bytes, shown_path: str) -> SourceText:
         raise InputError.of("pdf_garbled", path=shown_path)
     kept = remove_running_lines(pages)
     if sum(len(line.text.strip()) for line in kept) < MIN_TEXT_CHARS:
-        raise InputError.of("pdf_no_text", path=shown_path)
+        return read_scanned_pdf(data, shown_path)  # the "no text" error when OCR is not installed
     lines = tuple(SourceLine(number=number, text=line.text, page=line.page) for number, line in join_wrapped(kept))
     return SourceText(path=shown_path, format="pdf", lines=lines, encoding=None)
 

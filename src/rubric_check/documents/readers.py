@@ -11,11 +11,15 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
+from rubric_check.documents.extras import ocr_installed
 from rubric_check.documents.files import read_file, suffix_of
 from rubric_check.documents.model import SourceText
 from rubric_check.errors import InputError
+from rubric_check.messages import message
 
 Reader = Callable[[bytes, str], SourceText]
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")  # scans and photos, read by OCR
 
 # No reader accepts more; each checks its own format's (smaller) limit on the bytes it is given.
 MAX_INPUT_BYTES = 100 * 1024 * 1024
@@ -34,6 +38,7 @@ READERS: dict[str, str] = {
     ".ofd": f"{_DOCUMENTS}.ofd_reader:read_ofd",
     ".html": f"{_DOCUMENTS}.html_reader:read_html",
     ".htm": f"{_DOCUMENTS}.html_reader:read_html",
+    **{suffix: f"{_DOCUMENTS}.ocr:read_image" for suffix in IMAGE_SUFFIXES},
     # an archive is listed by discovery and its members read one by one; read as one report, it
     # is refused with the reason (corrupt, or no report inside)
     ".zip": f"{_DOCUMENTS}.archive:refuse",
@@ -47,9 +52,18 @@ def supported_suffixes() -> tuple[str, ...]:
     return tuple(sorted(READERS))
 
 
+def walked_suffixes() -> tuple[str, ...]:
+    """What a folder walk takes: every supported suffix, images only when OCR is installed (without
+    it a folder's logos and photos would each be an error; named on the command line, an image is
+    always taken, and told how to install OCR)."""
+    return tuple(suffix for suffix in supported_suffixes() if ocr_installed() or suffix not in IMAGE_SUFFIXES)
+
+
 def supported_text() -> str:
-    """The supported suffixes as users read them in messages."""
-    return "、".join(suffix for suffix in supported_suffixes() if suffix not in UNPACK_FIRST)
+    """The supported formats as users read them (help, messages): documents, archives, scans."""
+    grouped = {".zip"} | UNPACK_FIRST | set(IMAGE_SUFFIXES)
+    documents = [suffix for suffix in supported_suffixes() if suffix not in grouped]
+    return message("formats.supported", documents="、".join(documents), images="、".join(IMAGE_SUFFIXES))
 
 
 def reader_for(suffix: str) -> Reader | None:

@@ -84,6 +84,7 @@ class ReportView(NamedTuple):
     path: str
     format: str | None
     encoding: str | None
+    source: str | None
     meta: Meta
     score: float
     grade: str | None
@@ -188,6 +189,7 @@ def report_view(result: ReportResult, rubric: Rubric) -> ReportView:
         path=result.path,
         format=result.format,
         encoding=result.encoding,
+        source=result.source,
         meta=result.meta or Meta(),
         score=result.score or 0.0,
         grade=result.grade,

@@ -34,7 +34,7 @@ def evidence_json(evidence: Evidence) -> dict[str, Any]:
     }
 
 
-def element_json(element: ElementResult) -> dict[str, Any]:
+def element_json(element: ElementResult, source: str | None = None) -> dict[str, Any]:
     return {
         "id": element.id,
         "name": element.name,
@@ -44,6 +44,7 @@ def element_json(element: ElementResult) -> dict[str, Any]:
         "weight": _number(element.weight),
         "message": element.message,
         "evidence": [evidence_json(e) for e in element.evidence],
+        "source": source,
     }
 
 
@@ -53,6 +54,7 @@ def report_json(result: ReportResult) -> dict[str, Any]:
         "path": result.path,
         "format": result.format,
         "encoding": result.encoding,
+        "source": result.source,
         "meta": None
         if meta is None
         else {"agency": meta.agency, "year": meta.year, "title": meta.title, "date": meta.date},
@@ -60,7 +62,7 @@ def report_json(result: ReportResult) -> dict[str, Any]:
         "grade": result.grade,
         "passed": result.passed,
         "missing_required": [e.id for e in result.missing_required],
-        "elements": [element_json(e) for e in result.elements],
+        "elements": [element_json(e, result.source) for e in result.elements],
         "error": None if result.error is None else {"kind": result.error.kind, "message": result.error.message},
     }
 

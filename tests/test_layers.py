@@ -74,13 +74,6 @@ def test_the_packages_own_modules_are_imported_at_the_top_of_a_module() -> None:
         ("rubric_check.commands.score", "rubric_check.rubrics"),
         ("rubric_check.formatters.html_report", "rubric_check.formatters.html_pdf"),
         ("rubric_check.commands.rubric_tools", "rubric_check.examples"),
-        # Being removed with readers that take bytes (issue 16): delete these lines then.
-        ("rubric_check.documents.docx_reader", "rubric_check.documents"),
-        ("rubric_check.documents.html_reader", "rubric_check.documents"),
-        ("rubric_check.documents.legacy_word", "rubric_check.documents"),
-        ("rubric_check.documents.pdf_layout", "rubric_check.documents"),
-        ("rubric_check.documents.readers", "rubric_check.documents"),
-        ("rubric_check.documents.sniff", "rubric_check.documents"),
     }
     nested = sorted(
         f"{module} → {imported}"

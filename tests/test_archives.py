@@ -5,6 +5,7 @@ nothing extracted; .rar/.7z answered with "unpack first"."""
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from conftest import SEEDS
 from fixtures_build.ofd_build import ofd_bytes
 from fixtures_build.zip_build import add_gbk, add_symlink
 
+from rubric_check.commands.score import ScoreOptions, run
 from rubric_check.discovery import discover
 from rubric_check.documents.readers import supported_suffixes
 from rubric_check.pipeline import score_input
@@ -95,3 +97,18 @@ def test_broken_or_empty_archives_and_rar_say_what_to_do(tmp_path: Path, rubric:
     assert errors["空.zip"].kind == "archive_empty" and ".docx" in errors["空.zip"].message
     assert errors["包.rar"].kind == errors["包.7z"].kind == "archive_unpack_first"
     assert "解压" in errors["包.rar"].message and "包.rar" in errors["包.rar"].message
+
+
+def test_members_score_the_same_in_worker_processes(tmp_path: Path) -> None:
+    def fill(archive: zipfile.ZipFile) -> None:
+        add_gbk(archive, "甲局.txt", SEED.read_bytes())
+        archive.writestr("乙局.txt", (SEEDS / "001_bbfe669b9ff2da75.txt").read_bytes())
+
+    path = _zip(tmp_path / "上报.zip", fill)
+    outputs = []
+    for jobs in (1, 2):
+        target = tmp_path / f"jobs{jobs}.json"
+        run(ScoreOptions(paths=(str(path),), json=str(target), html_dir=None, jobs=jobs), io.StringIO(), io.StringIO())
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert [r["path"] for r in json.loads(outputs[0])["reports"]] == [f"{path}/乙局.txt", f"{path}/甲局.txt"]

@@ -29,6 +29,10 @@ def test_precommit_hook_takes_every_format() -> None:
     hook = re.compile(pattern.group(1))
     assert all(hook.search(f"drafts/报告{suffix.upper()}") for suffix in supported_suffixes())
     assert not hook.search("drafts/表格.xlsx") and not hook.search("drafts/notes.py")
+    exclude = re.search(r"^\s*exclude: (.+)$", hooks, re.M)
+    assert exclude is not None
+    assert re.search(exclude.group(1), "README.md") and re.search(exclude.group(1), "docs/CHANGELOG.md")
+    assert not re.search(exclude.group(1), "drafts/2024年报告.md")
 
 
 def test_help_and_messages_name_every_format() -> None:

@@ -13,6 +13,7 @@ import logging
 import re
 import threading
 import time
+import unicodedata
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -30,8 +31,8 @@ needs_samples = pytest.mark.skipif(not SCANS.is_dir(), reason="../shared/samples
 
 
 def _squeezed(text: str) -> str:
-    """Text without white space, brackets in one width (OCR reads （ as ( now and then)."""
-    return re.sub(r"\s+", "", text).replace("（", "(").replace("）", ")")
+    """Text without white space, in one width (OCR reads （ as ( now and then; normalise does the same)."""
+    return unicodedata.normalize("NFKC", re.sub(r"\s+", "", text))
 
 
 def _png(width: int = 800, height: int = 1100) -> bytes:
@@ -122,7 +123,7 @@ def test_photographed_page_is_read_by_ocr(caplog: pytest.LogCaptureFixture) -> N
     seed = _squeezed(SEED.read_text(encoding="utf-8"))
     matcher = difflib.SequenceMatcher(None, got, seed[: len(got)], autojunk=False)
     assert source.source == "ocr" and {line.page for line in source.lines} == {1}
-    assert matcher.ratio() >= 0.97, (matcher.ratio(), seconds)
+    assert matcher.ratio() >= 0.99, (matcher.ratio(), seconds)  # measured: 1.0
     progress = [record.getMessage() for record in caplog.records]
     assert len(progress) == 1 and progress[0].startswith("OCR 文字识别 seed000-scan-p1.jpg：第 1 页完成")
 

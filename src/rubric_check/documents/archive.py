@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from rubric_check.documents.files import mib
 from rubric_check.documents.readers import supported_text
@@ -80,7 +81,7 @@ def read_member(path: Path, member: Member) -> bytes:
     return data
 
 
-def refuse(data: bytes, name: str) -> None:
+def refuse(data: bytes, name: str) -> NoReturn:
     """Why an archive given as one report yields nothing to score (it was not listable, or holds no
     supported file): the reader registered for archives, which always raises."""
     with _open(io.BytesIO(data), name):
@@ -88,7 +89,7 @@ def refuse(data: bytes, name: str) -> None:
     raise InputError.of("archive_empty", path=name, supported=supported_text())
 
 
-def unpack_first(_data: bytes, name: str) -> None:
+def unpack_first(_data: bytes, name: str) -> NoReturn:
     """.rar/.7z: say to unpack them, rather than "unsupported format"."""
     raise InputError.of("archive_unpack_first", path=name)
 

@@ -17,7 +17,7 @@ import io
 import logging
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from typing import Any
 
 from rubric_check.documents.extras import ocr_installed
@@ -106,7 +106,7 @@ def _recognised(data: bytes, name: str, images: Callable[[bytes, str], Iterator[
             pages.append(_page(engine, image, dpi))
             seconds = time.perf_counter() - started
             _log.info(message("ocr.progress", path=name, page=number, seconds=f"{seconds:.0f}"))
-    store(key, [[width, height, [list(box.__dict__.values()) for box in boxes]] for width, height, boxes in pages])
+    store(key, [[width, height, [astuple(box) for box in boxes]] for width, height, boxes in pages])
     return pages
 
 

@@ -10,6 +10,7 @@ import difflib
 import io
 import json
 import logging
+import os
 import re
 import threading
 import time
@@ -27,7 +28,10 @@ from rubric_check.errors import InputError
 
 SCANS = Path(__file__).resolve().parents[2] / "shared" / "samples" / "scans"
 SEED = SEEDS / "000_85fd514af7da5818.txt"
-needs_samples = pytest.mark.skipif(not SCANS.is_dir(), reason="../shared/samples is not beside this checkout")
+needs_samples = pytest.mark.skipif(
+    not SCANS.is_dir() and os.environ.get("CI") != "true",
+    reason="../shared/samples is not beside this checkout (under CI=true: a failure)",
+)
 
 
 def _squeezed(text: str) -> str:

@@ -3,6 +3,7 @@ files read or fail with the right message; hostile packages are refused like a h
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -19,7 +20,10 @@ from rubric_check.rubric.model import Rubric
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples" / "ofd"
 SEED_OFDS = sorted(SAMPLES.glob("synth_*.ofd"))
 RUNNING_HEADER = "湖滨区卫生健康委员会法治政府建设年度报告"
-needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(), reason="../shared/samples is not beside this checkout")
+needs_samples = pytest.mark.skipif(
+    not SAMPLES.is_dir() and os.environ.get("CI") != "true",
+    reason="../shared/samples is not beside this checkout (under CI=true: a failure)",
+)
 
 
 def _error(data: bytes, name: str = "报告.ofd") -> InputError:

@@ -18,10 +18,11 @@ from rubric_check.commands.score import ScoreOptions, run
 from rubric_check.documents.model import SourceLine, SourceText
 from rubric_check.engine import score_source
 from rubric_check.formatters.base import Summary
+from rubric_check.formatters.excerpts import excerpt_of
 from rubric_check.formatters.html_names import INDEX_NAME, report_name
 from rubric_check.formatters.html_render import css_string
 from rubric_check.formatters.html_report import HtmlFormatter, render_report
-from rubric_check.formatters.html_view import heading_text, report_view, split_highlight
+from rubric_check.formatters.html_view import evidence_view, heading_text, report_view
 from rubric_check.messages import message
 from rubric_check.results import ElementResult, Evidence, ReportResult
 from rubric_check.rubric.model import Rubric
@@ -167,7 +168,7 @@ def test_met_elements_collapsed_with_marked_evidence(seeds_out: Path, rubric: Ru
     met_count = sum(e.status == "met" for e in failing_seed_result(rubric).elements)
     assert met_count >= 10 and met.count('<details class="met-item"') == met_count
     assert '<details class="met-item" open' not in met
-    assert "<mark>" in met and message("html.line", line=7) in met
+    assert "<mark>" in met and message("location.line", line=7) in met
 
 
 def test_outline_marks_the_five_parts(seeds_out: Path, rubric: Rubric) -> None:
@@ -175,7 +176,9 @@ def test_outline_marks_the_five_parts(seeds_out: Path, rubric: Rubric) -> None:
     outline = html[html.index('id="outline"') : html.index('id="meta"')]
     for kind in rubric.sections:
         assert escape_text(kind.name) in outline
-    assert outline.count('class="part found"') == 4  # measures, problems, first-responsible-person, plans
+    # measures, first-responsible-person and plans are met; problems is judged by problem-causes too
+    assert outline.count('class="part status-met"') == 3
+    assert 'class="part status-missing" id="part-problems"' in outline
     assert 'class="lvl-5 minor"' in outline  # 一是… enumerations are de-emphasised
     meta = html[html.index('id="meta"') :]
     assert message("html.year_source.title") in meta
@@ -232,10 +235,19 @@ def test_injected_markup_is_shown_as_text(rubric: Rubric) -> None:
     assert "&lt;b&gt;报告&lt;/b&gt;.txt" in html
 
 
+def split_highlight(evidence: Evidence) -> tuple[str, str, str]:
+    """(before, marked, after) of a one-window excerpt as the page shows it."""
+    pieces = evidence_view(excerpt_of(evidence), "txt").pieces
+    marked = "".join(text for text, mark in pieces if mark)
+    cut = next((i for i, (_, mark) in enumerate(pieces) if mark), len(pieces))
+    before = "".join(text for text, _ in pieces[:cut])
+    after = "".join(text for text, _ in pieces[cut + 1 :]) if marked else ""
+    return before, marked, after
+
+
 def test_highlight_pieces_are_escaped_separately(rubric: Rubric) -> None:
     evidence = Evidence(line=3, text="前<b>&法律顾问</b>后", section="一、<i>举措</i>", highlight=(1, 13))
-    view = split_highlight(evidence)
-    assert (view.before, view.marked, view.after) == ("前", "<b>&法律顾问</b>", "后")
+    assert split_highlight(evidence) == ("前", "<b>&法律顾问</b>", "后")
     result = injected_result(rubric)
     element = ElementResult("legal-counsel", "法律顾问、公职律师", "met", "recommended", 3, "有<u>。", (evidence,))
     result = ReportResult(**{**result.__dict__, "elements": (*result.elements[:-1], element)})
@@ -255,21 +267,15 @@ def test_highlight_pieces_are_escaped_separately(rubric: Rubric) -> None:
     ],
 )
 def test_split_highlight_clamps(text: str, highlight: tuple[int, int] | None, pieces: tuple[str, str, str]) -> None:
-    view = split_highlight(Evidence(line=1, text=text, highlight=highlight))
-    assert (view.before, view.marked, view.after) == pieces
+    assert split_highlight(Evidence(line=1, text=text, highlight=highlight)) == pieces
 
 
 def test_evidence_shows_cuts_and_where_it_was_found() -> None:
-    cut = split_highlight(Evidence(line=7, text="abc", section=None, highlight=(1, 2), cut_before=True, cut_after=True))
-    assert (cut.before, cut.marked, cut.after) == ("…a", "b", "c…")
-    no_section = message("html.section", section=message("html.no_section"))
-    assert cut.where.split(" · ") == [message("html.line", line=7), no_section]
-    paged = split_highlight(Evidence(line=2, text="x", section="（一）深化改革。简化审批", page=3))
-    assert paged.where.split(" · ") == [
-        message("html.line", line=2),
-        message("html.page", page=3),
-        message("html.section", section="（一）深化改革。"),
-    ]
+    evidence = Evidence(line=7, text="abc", section=None, highlight=(1, 2), cut_before=True, cut_after=True)
+    assert split_highlight(evidence) == ("…a", "b", "c…")
+    no_section = message("location.section", section=message("location.no_section"))
+    where = evidence_view(excerpt_of(evidence), "txt").where
+    assert where.split(" · ") == [message("location.line", line=7), no_section]
 
 
 def test_css_string_cannot_break_out_of_style() -> None:
@@ -451,7 +457,13 @@ def test_pass_condition_and_failure_reasons_follow_the_fail_policy(rubric) -> No
     result = score_source(source, rubric)
     default = render_report(result, rubric)
     assert "通过条件：得分不低于 60 分，且必备要素没有缺失。" in default
-    assert "未通过的原因：必备要素缺失：不足的原因。" in default
+    # the grade and the verdict are explained in one sentence: a good grade, failed, and why
+    note = default[default.index('<p class="verdict-note failed">') :]
+    note = note[: note.index("</p>")]
+    assert f"“{result.grade}”" in note and "因为必备要素缺失：不足的原因。" in note
     lenient = render_report(result, rubric, Gate(fail_on=("score",), min_score=90))
     assert "通过条件：得分不低于 90 分。" in lenient
-    assert result.score < 90 and f"未通过的原因：得分 {result.score} 低于通过线 90 分。" in lenient
+    assert result.score < 90 and f"因为得分 {result.score} 低于通过线 90 分。" in lenient
+    low_bar = Gate(fail_on=("score",), min_score=10)
+    passing = render_report(low_bar.apply(result, rubric), rubric, low_bar)
+    assert '<p class="verdict-note passed">' in passing and "结论是通过" in passing

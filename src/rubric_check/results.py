@@ -19,6 +19,10 @@ class Evidence:
     highlight: tuple[int, int] | None = None
     cut_before: bool = False  # the excerpt starts inside the line (shown with "…")
     cut_after: bool = False
+    page_line: int | None = None  # PDF: the line's number on its page
+    # The line's place among the paragraphs of its section (0: the heading's own paragraph; counted
+    # from the start of the document outside any section): how a Word user finds it under a heading.
+    paragraph: int | None = None
 
 
 @dataclass(frozen=True)

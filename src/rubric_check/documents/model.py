@@ -31,6 +31,7 @@ class SourceLine:
     number: int
     text: str
     page: int | None = None
+    page_line: int | None = None  # PDF: the line's number on its page (body text, without running headers)
     heading_level: int | None = None  # from a word processor's heading style, when known
     heading_number: str | None = None  # number shown by automatic numbering ("一、"), when known
     cells: tuple[TableCell, ...] = ()  # a table row's (or cell's) text: where each cell is on the line
@@ -151,6 +152,11 @@ class Document:
     def search_cache(self) -> dict[str, Any]:
         """Per-pattern search results kept while this document is scored (see matching.rules)."""
         return {}
+
+    @cached_property
+    def line_numbers(self) -> tuple[int, ...]:
+        """Every source line's number in reading order: counts the paragraphs between two lines."""
+        return tuple(sorted(line.number for paragraph in self.paragraphs for line in paragraph.lines))
 
     def section_heading(self, paragraph: int) -> Heading | None:
         index = self.section_of[paragraph]

@@ -39,7 +39,13 @@ def read_pdf(data: bytes, shown_path: str) -> SourceText:
     kept = remove_running_lines(pages)
     if sum(len(line.text.strip()) for line in kept) < MIN_TEXT_CHARS:
         return read_scanned_pdf(data, shown_path)  # the "no text" error when OCR is not installed
-    lines = tuple(SourceLine(number=number, text=line.text, page=line.page) for number, line in join_wrapped(kept))
+    first_on_page: dict[int, int] = {}
+    for number, line in enumerate(kept, start=1):
+        first_on_page.setdefault(line.page, number)
+    lines = tuple(
+        SourceLine(number=number, text=line.text, page=line.page, page_line=number - first_on_page[line.page] + 1)
+        for number, line in join_wrapped(kept)
+    )
     return SourceText(path=shown_path, format="pdf", lines=lines, encoding=None)
 
 

@@ -14,6 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from rubric_check import __version__
+from rubric_check.formatters.locations import line_place
 from rubric_check.messages import message
 
 
@@ -66,6 +67,7 @@ def environment() -> Environment:
     env.filters["counter_content"] = counter_content
     env.filters["t"] = message
     env.globals["version"] = __version__
+    env.globals["line_place"] = line_place
     return env
 
 

@@ -64,13 +64,22 @@ def render_report(result: ReportResult, rubric: Rubric, gate: Gate | None = None
         "report.html",
         r=view,
         rubric=rubric,
-        gate_rule=gate.describe(rubric),
-        fail_reasons=gate.reasons(result, rubric),
+        verdict_note=verdict_note(result, rubric, gate),
         file_name=Path(result.path).name or result.path,
         year_sources=YEAR_SOURCES,
         script=script,
         csp=csp,
     )
+
+
+def verdict_note(result: ReportResult, rubric: Rubric, gate: Gate) -> str:
+    """The grade and the verdict explained together: a "良好" beside "未通过" says why."""
+    grade = result.grade or message("html.unknown")
+    rule = gate.describe(rubric)
+    reasons = gate.reasons(result, rubric)
+    if result.passed or not reasons:
+        return message("html.verdict_passed", grade=grade, rule=rule)
+    return message("html.verdict_failed", grade=grade, reasons="；".join(reasons), rule=rule)
 
 
 def index_chunks(summaries: list[ReportSummary], rubric: Rubric, gate: Gate | None = None) -> Iterator[str]:

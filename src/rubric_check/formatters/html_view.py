@@ -7,38 +7,27 @@ frozen dataclasses, but four times cheaper to build, and a page builds about a h
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import NamedTuple
 
-from rubric_check.documents.conventions import conventions
 from rubric_check.documents.model import Heading, Meta
-from rubric_check.messages import message
-from rubric_check.results import ElementResult, Evidence, ReportResult
-from rubric_check.rubric.model import Element, Rubric
+from rubric_check.formatters.excerpts import Excerpt, merge_excerpts
+from rubric_check.formatters.locations import heading_text, line_place, location
+from rubric_check.results import ElementResult, ReportResult
+from rubric_check.rubric.model import AllRule, AnyRule, Element, HeadingRule, PassageRule, Rubric, Rule, TextRule
 
 ENUMERATION_LEVEL = 5  # 一是、二是… lists inside a section: shown, but de-emphasised
-WHERE_SEPARATOR = " · "
 ELLIPSIS = "…"
-_SENTENCE_END = conventions().mark_class("stops")
+_WORST_FIRST = ("missing", "partial", "met")
 
-
-def heading_text(display: str | None) -> str | None:
-    """A heading as the reader sees it: a run-in heading (title then body text) ends at its first
-    full stop, so the outline and "所在部分" show ``（一）深化改革，优化营商环境。`` and not the paragraph."""
-    if not display:
-        return display
-    end = _SENTENCE_END.search(display)
-    return display[: end.end()] if end and end.end() < len(display) else display
+__all__ = ["heading_text"]
 
 
 class EvidenceView(NamedTuple):
-    """An excerpt split around the highlight so each piece is escaped on its own; ``before`` and
-    ``after`` carry a "…" where the excerpt was cut out of a longer line."""
+    """An excerpt in (text, marked) pieces, each escaped on its own; a "…" where it was cut out of
+    a longer line."""
 
-    where: str  # 第 3 行 · 第 1 页 · 所在部分：…
-    before: str
-    marked: str
-    after: str
+    where: str  # 第 2 页第 15 行 · 所在部分：…, or “二、…”下第 3 段 (see formatters/locations.py)
+    pieces: tuple[tuple[str, bool], ...]
 
 
 class ElementView(NamedTuple):
@@ -47,6 +36,7 @@ class ElementView(NamedTuple):
     status: str
     severity: str
     required: bool
+    check: bool  # judged by a built-in check (a year mismatch, a late date), not by finding content
     gain: float  # score points gained by reaching "met"
     message: str
     description: str
@@ -59,25 +49,40 @@ class ElementView(NamedTuple):
         """A required element that is missing fails the gate whatever the score."""
         return self.required and self.status == "missing"
 
+    @property
+    def label(self) -> str:
+        """Message key of the status as shown: a failed check is not missing content."""
+        return "html.check_failed" if self.check and self.status == "missing" else f"status.{self.status}"
+
 
 class OutlineItem(NamedTuple):
     level: int
     line: int
+    where: str  # the heading's line where a line number helps (text files), else ""
     text: str
     kinds: tuple[str, ...]
     minor: bool
 
 
 class PartView(NamedTuple):
-    """One of the rubric's section kinds (the five contents of the regulation) and its headings."""
+    """One of the rubric's section kinds (the five contents of the regulation), its headings and
+    the verdicts of the elements that judge it, so the panel says what the cards say."""
 
     id: str
     name: str
     headings: tuple[OutlineItem, ...]
+    elements: tuple[ElementView, ...]  # elements whose rules look for this part
 
     @property
     def found(self) -> bool:
         return bool(self.headings)
+
+    @property
+    def status(self) -> str:
+        """The worst verdict of its elements; without elements, whether a heading names it."""
+        if self.elements:
+            return next(s for s in _WORST_FIRST if any(e.status == s for e in self.elements))
+        return "met" if self.found else "missing"
 
 
 class ReportView(NamedTuple):
@@ -89,7 +94,8 @@ class ReportView(NamedTuple):
     score: float
     grade: str | None
     passed: bool
-    missing: tuple[ElementView, ...]
+    missing: tuple[ElementView, ...]  # content not found
+    failed_checks: tuple[ElementView, ...]  # checks that failed (a contradiction, not a gap to fill)
     partial: tuple[ElementView, ...]
     met: tuple[ElementView, ...]
     outline: tuple[OutlineItem, ...]
@@ -97,35 +103,20 @@ class ReportView(NamedTuple):
 
     @property
     def blocking(self) -> tuple[ElementView, ...]:
-        return tuple(e for e in self.missing if e.blocking)
+        return tuple(e for e in (*self.missing, *self.failed_checks) if e.blocking)
+
+    @property
+    def gaps(self) -> int:
+        return len(self.missing) + len(self.failed_checks) + len(self.partial)
 
 
-def where(evidence: Evidence) -> str:
-    """The excerpt's line, page (when the format has pages) and section, as one line of text."""
-    return WHERE_SEPARATOR.join((message("html.line", line=evidence.line), _place(evidence.page, evidence.section)))
-
-
-@lru_cache(maxsize=1024)
-def _place(page: int | None, section: str | None) -> str:
-    """Page and section of an excerpt; cached, as most excerpts of a batch sit under a few headings."""
-    parts = [message("html.page", page=page)] if page else []
-    parts.append(message("html.section", section=heading_text(section) or message("html.no_section")))
-    return WHERE_SEPARATOR.join(parts)
-
-
-def split_highlight(evidence: Evidence) -> EvidenceView:
-    """Split ``text`` at ``highlight``; an out-of-range span is clamped, an empty one ignored."""
-    text = evidence.text
-    start, end = evidence.highlight or (0, 0)
-    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-    if end <= start:
-        start = end = len(text)
-    return EvidenceView(
-        where=where(evidence),
-        before=ELLIPSIS + text[:start] if evidence.cut_before else text[:start],
-        marked=text[start:end],
-        after=text[end:] + ELLIPSIS if evidence.cut_after else text[end:],
-    )
+def evidence_view(excerpt: Excerpt, source_format: str | None) -> EvidenceView:
+    pieces = list(excerpt.pieces())
+    if excerpt.cut_before:
+        pieces.insert(0, (ELLIPSIS, False))
+    if excerpt.cut_after:
+        pieces.append((ELLIPSIS, False))
+    return EvidenceView(where=location(excerpt.evidence, source_format), pieces=tuple(pieces))
 
 
 def _gain(result: ElementResult, rubric: Rubric) -> float:
@@ -136,19 +127,22 @@ def _gain(result: ElementResult, rubric: Rubric) -> float:
     return round(100 * result.weight * lost / total_weight, 1)
 
 
-def element_view(result: ElementResult, element: Element | None, rubric: Rubric) -> ElementView:
+def element_view(
+    result: ElementResult, element: Element | None, rubric: Rubric, source_format: str | None = None
+) -> ElementView:
     return ElementView(
         id=result.id,
         name=result.name,
         status=result.status,
         severity=result.severity,
         required=result.required,
+        check=element is not None and element.check is not None,
         gain=_gain(result, rubric),
         message=result.message,
         description=element.description if element else "",
         basis=element.basis if element else "",
         guidance=element.guidance if element else "",
-        evidence=tuple(map(split_highlight, result.evidence)),
+        evidence=tuple(evidence_view(e, source_format) for e in merge_excerpts(result.evidence)),
     )
 
 
@@ -157,11 +151,14 @@ def _gap_order(views: list[ElementView]) -> tuple[ElementView, ...]:
     return tuple(sorted(views, key=lambda v: not v.required))
 
 
-def outline_items(headings: tuple[Heading, ...], rubric: Rubric) -> tuple[OutlineItem, ...]:
+def outline_items(
+    headings: tuple[Heading, ...], rubric: Rubric, source_format: str | None = None
+) -> tuple[OutlineItem, ...]:
     return tuple(
         OutlineItem(
             level=h.level,
             line=h.line,
+            where=line_place(source_format, h.line),
             text=heading_text(h.display) or h.title,
             kinds=tuple(map(rubric.section_name, sorted(h.kinds))),
             minor=h.inline or h.level >= ENUMERATION_LEVEL,
@@ -170,12 +167,33 @@ def outline_items(headings: tuple[Heading, ...], rubric: Rubric) -> tuple[Outlin
     )
 
 
-def parts(headings: tuple[Heading, ...], outline: tuple[OutlineItem, ...], rubric: Rubric) -> tuple[PartView, ...]:
+def looked_for_kinds(rule: Rule | None) -> frozenset[str]:
+    """The section kinds a rule looks for content in (``in:``, ``heading: {kind}``, ``passage``);
+    a ``not:`` looks for absence, so its kinds do not count."""
+    if isinstance(rule, TextRule):
+        return rule.in_kinds
+    if isinstance(rule, HeadingRule | PassageRule):
+        return frozenset({rule.kind}) if rule.kind else frozenset()
+    if isinstance(rule, AllRule | AnyRule):
+        return frozenset().union(*map(looked_for_kinds, rule.rules))
+    return frozenset()
+
+
+def parts(
+    headings: tuple[Heading, ...], outline: tuple[OutlineItem, ...], rubric: Rubric, views: list[ElementView]
+) -> tuple[PartView, ...]:
     """For each section kind, the (non-enumeration) headings that name it, as the outline shows them
-    (``outline`` is ``outline_items(headings, rubric)``)."""
+    (``outline`` is ``outline_items(headings, rubric)``), and the required elements that look for it."""
     named = [(h.kinds, item) for h, item in zip(headings, outline, strict=True) if not item.minor]
+    by_id = {v.id: v for v in views}
+    judged = [(looked_for_kinds(e.met), by_id[e.id]) for e in rubric.elements if e.required and e.id in by_id]
     return tuple(
-        PartView(kind.id, kind.name, tuple(item for kinds, item in named if kind.id in kinds))
+        PartView(
+            kind.id,
+            kind.name,
+            tuple(item for kinds, item in named if kind.id in kinds),
+            tuple(view for kinds, view in judged if kind.id in kinds),
+        )
         for kind in rubric.sections
     )
 
@@ -183,8 +201,8 @@ def parts(headings: tuple[Heading, ...], outline: tuple[OutlineItem, ...], rubri
 def report_view(result: ReportResult, rubric: Rubric) -> ReportView:
     """The page model of a readable report (``result.error`` must be None)."""
     elements = {e.id: e for e in rubric.elements}
-    views = [element_view(r, elements.get(r.id), rubric) for r in result.elements]
-    outline = outline_items(result.headings, rubric)
+    views = [element_view(r, elements.get(r.id), rubric, result.format) for r in result.elements]
+    outline = outline_items(result.headings, rubric, result.format)
     return ReportView(
         path=result.path,
         format=result.format,
@@ -194,9 +212,10 @@ def report_view(result: ReportResult, rubric: Rubric) -> ReportView:
         score=result.score or 0.0,
         grade=result.grade,
         passed=result.passed,
-        missing=_gap_order([v for v in views if v.status == "missing"]),
+        missing=_gap_order([v for v in views if v.status == "missing" and not v.check]),
+        failed_checks=_gap_order([v for v in views if v.status == "missing" and v.check]),
         partial=_gap_order([v for v in views if v.status == "partial"]),
         met=tuple(v for v in views if v.status == "met"),
         outline=outline,
-        parts=parts(result.headings, outline, rubric),
+        parts=parts(result.headings, outline, rubric, views),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from rubric_check.documents.model import Document, Heading, Paragraph
 from rubric_check.results import Evidence
 
@@ -11,6 +13,15 @@ CONTEXT_CHARS = 24
 def section_label(doc: Document, paragraph: int) -> str | None:
     heading = doc.section_heading(paragraph)
     return heading.display if heading is not None else None
+
+
+def paragraph_in_section(doc: Document, paragraph: int, line: int) -> int:
+    """Source line ``line`` (of ``paragraph``) counted among the lines of its section: 0 is the
+    heading's own line, 1 the first line after it; from the document's start outside any section."""
+    heading = doc.section_heading(paragraph)
+    numbers = doc.line_numbers
+    before = bisect_right(numbers, heading.line) if heading is not None else 0
+    return bisect_right(numbers, line) - before
 
 
 def excerpt(doc: Document, paragraph: Paragraph, start: int, end: int) -> Evidence:
@@ -37,6 +48,8 @@ def excerpt(doc: Document, paragraph: Paragraph, start: int, end: int) -> Eviden
         highlight=(mark_start, mark_end),
         cut_before=bool(source.text[:window_start].strip()),
         cut_after=bool(source.text[window_end:].strip()),
+        page_line=source.page_line,
+        paragraph=paragraph_in_section(doc, paragraph.index, line_number),
     )
 
 
@@ -45,7 +58,12 @@ def whole_line(doc: Document, paragraph: Paragraph) -> Evidence:
     return (
         excerpt(doc, paragraph, 0, len(paragraph.text))
         if paragraph.text
-        else Evidence(line=paragraph.first_line.number, text="", section=section_label(doc, paragraph.index))
+        else Evidence(
+            line=paragraph.first_line.number,
+            text="",
+            section=section_label(doc, paragraph.index),
+            paragraph=paragraph_in_section(doc, paragraph.index, paragraph.first_line.number),
+        )
     )
 
 
@@ -53,4 +71,11 @@ def heading_evidence(doc: Document, heading: Heading) -> Evidence:
     paragraph = doc.paragraphs[heading.paragraph]
     source = paragraph.first_line
     text = (source.heading_number or "") + source.text.strip()
-    return Evidence(line=source.number, text=text[:80], section=heading.display, page=source.page)
+    return Evidence(
+        line=source.number,
+        text=text[:80],
+        section=heading.display,
+        page=source.page,
+        page_line=source.page_line,
+        paragraph=paragraph_in_section(doc, heading.paragraph, source.number),
+    )

@@ -11,12 +11,4 @@
       items.forEach(function (d) { d.open = open; });
     });
   }
-  var before = [];
-  window.addEventListener("beforeprint", function () {
-    before = Array.prototype.map.call(items, function (d) { return d.open; });
-    items.forEach(function (d) { d.open = true; });
-  });
-  window.addEventListener("afterprint", function () {
-    items.forEach(function (d, i) { d.open = before.length ? before[i] : d.open; });
-  });
 })();

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rubric_check.documents.model import Document
 from rubric_check.matching.checks.defaults import defaults
+from rubric_check.matching.evidence import paragraph_in_section
 from rubric_check.messages import message
 from rubric_check.results import CheckResult, Evidence
 
@@ -66,5 +67,11 @@ def _line(doc: Document, number: int) -> Evidence:
     for paragraph in doc.paragraphs:
         for line in paragraph.lines:
             if line.number == number:
-                return Evidence(line=number, text=line.text.strip(), page=line.page)
+                return Evidence(
+                    line=number,
+                    text=line.text.strip(),
+                    page=line.page,
+                    page_line=line.page_line,
+                    paragraph=paragraph_in_section(doc, paragraph.index, number),
+                )
     return Evidence(line=number, text="")

@@ -7,7 +7,9 @@ because CI installs both (.ci/run).
 from __future__ import annotations
 
 import io
+import json
 import os
+import subprocess
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -206,21 +208,39 @@ def test_index_sorts_and_links(watched: Watched, out: Path) -> None:
 
 
 @pytest.mark.slow
-def test_pdf_is_a4_with_extractable_chinese(executable: str, tmp_path: Path) -> None:
+def test_pdf_batch_prints_in_one_browser_named_by_agency_and_year(
+    executable: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from pdfminer.high_level import extract_text
     from pdfminer.pdfpage import PDFPage
 
-    target = tmp_path / "out"
+    from rubric_check.formatters import html_pdf
+    from rubric_check.formatters.output_names import readable_stem
+
+    started: list[list[str]] = []
+    popen = subprocess.Popen
+
+    def counting(command: list[str], *args: Any, **kwargs: Any) -> Any:
+        started.append(command)
+        return popen(command, *args, **kwargs)
+
+    monkeypatch.setattr(html_pdf.subprocess, "Popen", counting)
+    target, result = tmp_path / "out", tmp_path / "result.json"
     stderr = io.StringIO()
-    run(ScoreOptions(paths=(str(SEED),), html_dir=str(target), pdf=True), io.StringIO(), stderr)
-    pdf = target / report_name(str(SEED), ".pdf")
-    assert pdf.is_file(), stderr.getvalue()
-    with pdf.open("rb") as handle:
-        boxes = [page.mediabox for page in PDFPage.get_pages(handle)]
-    assert len(boxes) >= 2
-    for box in boxes:  # A4 = 595.3 × 841.9 pt
-        assert abs(box[2] - box[0] - 595.3) < 2 and abs(box[3] - box[1] - 841.9) < 2
+    run(ScoreOptions(paths=(str(SEEDS),), html_dir=str(target), pdf=True, json=str(result)), io.StringIO(), stderr)
+    assert len(started) == 1, started  # one browser for the batch, not one per report
+    reports = json.loads(result.read_text(encoding="utf-8"))["reports"]
+    expected = {readable_stem(r["meta"]["agency"], r["meta"]["year"], r["path"]) for r in reports}
+    pdfs = sorted(target.glob("*.pdf"))
+    assert {p.name.removesuffix("-差距报告.pdf") for p in pdfs} == expected, stderr.getvalue()
+    assert len(pdfs) == len(reports) == 5
+    for pdf in pdfs:
+        with pdf.open("rb") as handle:
+            boxes = [page.mediabox for page in PDFPage.get_pages(handle)]
+        assert 1 <= len(boxes) <= 3, pdf.name  # the gaps-only print
+        for box in boxes:  # A4 = 595.3 × 841.9 pt
+            assert abs(box[2] - box[0] - 595.3) < 2 and abs(box[3] - box[1] - 841.9) < 2
     # CJK fonts map some glyphs to Kangxi radicals (⽣ for 生); NFKC folds them back
-    text = unicodedata.normalize("NFKC", extract_text(str(pdf)))
-    for words in ("湖滨区卫生健康委员会", "关于2023年法治政府建设情况的报告", "不足的原因", "主要举措和成效"):
+    text = unicodedata.normalize("NFKC", extract_text(str(target / "湖滨区卫生健康委员会-2023年度-差距报告.pdf")))
+    for words in ("湖滨区卫生健康委员会", "关于2023年法治政府建设情况的报告", "不足的原因", "如何补充"):
         assert words in "".join(text.split()), words

@@ -423,6 +423,21 @@ def test_pdf_without_a_browser_says_so_in_chinese(tmp_path: Path, monkeypatch: p
     assert list((tmp_path / "out").glob("*.html")) and not list((tmp_path / "out").glob("*.pdf"))
 
 
+@pytest.mark.skipif(os.name != "posix", reason="the stand-in browser is a shell script")
+def test_pdf_with_a_browser_that_will_not_start_says_so_once_per_report(tmp_path: Path, monkeypatch) -> None:
+    browser = tmp_path / "browser"
+    starts = tmp_path / "starts"
+    browser.write_text(f"#!/bin/sh\necho started >> '{starts}'\nexit 3\n", encoding="utf-8")
+    browser.chmod(0o755)
+    monkeypatch.setenv("RUBRIC_CHECK_CHROMIUM", str(browser))
+    code, _, stderr = score_to(tmp_path / "out", SEEDS / FAILING_SEED, SEEDS / "001_bbfe669b9ff2da75.txt", pdf=True)
+    assert code == 1  # the gate verdict: a failed printout does not fail the run
+    detail = message("html.pdf_browser_exited", code=3)
+    assert stderr.count(detail) == 2 and str(SEEDS / FAILING_SEED) in stderr  # each report says it has no PDF
+    assert starts.read_text(encoding="utf-8").count("started") == 1  # but the browser is not retried per report
+    assert len(list((tmp_path / "out").glob("*.html"))) == 3 and not list((tmp_path / "out").glob("*.pdf"))
+
+
 def test_no_html_does_not_load_jinja(tmp_path: Path) -> None:
     code = (
         "import io, sys; from rubric_check.commands.score import ScoreOptions, run; "

@@ -1,16 +1,23 @@
-"""Printing a gap report to PDF with a locally installed headless Chromium or Chrome.
+"""Printing gap reports to PDF with one locally installed headless Chromium, Chrome or Edge per batch.
 
-The browser's own command line (--print-to-pdf) is used, so no Python browser driver is needed at
-run time. The page is our own self-contained HTML; nothing is fetched while printing.
+Starting a browser costs seconds, so a batch starts one and prints every page in it over the
+DevTools protocol (a WebSocket on 127.0.0.1 at a port the browser picks; the `websockets` library
+speaks it). The pages are our own self-contained HTML; nothing is fetched while printing.
 """
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import shutil
 import subprocess
 import tempfile
+import time
+import weakref
+from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
 from rubric_check.atomic import write_bytes_atomic
 from rubric_check.messages import message
@@ -34,8 +41,10 @@ _FLAGS = (
     "--disable-component-update",
     "--disable-sync",
     "--disable-extensions",
-    "--no-pdf-header-footer",
+    "--remote-debugging-address=127.0.0.1",
+    "--remote-debugging-port=0",  # the browser picks a free port and writes it to DevToolsActivePort
 )
+_PORT_FILE = "DevToolsActivePort"
 
 
 class PdfError(Exception):
@@ -58,28 +67,157 @@ def find_browser() -> str | None:
     return next((p for p in _KNOWN_PATHS if Path(p).is_file()), None)
 
 
-def print_pdf(browser: str, html: Path, pdf: Path, timeout: float = TIMEOUT_SECONDS) -> None:
-    """Print ``html`` to ``pdf`` (A4 comes from the page's @page rule); replaces ``pdf`` atomically."""
-    flags = list(_FLAGS)
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        flags.append("--no-sandbox")  # Chromium refuses to start as root with its sandbox on
-    with tempfile.TemporaryDirectory(prefix="rubric-check-pdf-") as work:
-        out = Path(work) / "out.pdf"
-        command = [
-            browser,
-            *flags,
-            f"--user-data-dir={Path(work) / 'profile'}",
-            f"--print-to-pdf={out}",
-            html.resolve().as_uri(),
-        ]
+class PdfPrinter:
+    """One headless browser and one tab, started on the first page and kept for the whole batch.
+
+    After a failure the browser is closed, so the next page starts a fresh one; a browser that
+    could not start at all is not tried again for every page of the batch.
+    """
+
+    def __init__(self, browser: str, timeout: float = TIMEOUT_SECONDS) -> None:
+        self.browser = browser
+        self.timeout = timeout
+        self.started = 0  # browsers started (a batch needs one)
+        self.start_failed: str | None = None
+        self._process: subprocess.Popen[bytes] | None = None
+        self._profile: tempfile.TemporaryDirectory[str] | None = None
+        self._socket: Any = None
+        self._connection = ExitStack()
+        self._session = ""
+        self._next_id = 0
+        self._events: list[dict[str, Any]] = []
+
+    def print(self, html: Path, pdf: Path) -> None:
+        """Print ``html`` to ``pdf`` (A4 from the page's @page rule); replaces ``pdf`` atomically."""
+        from websockets.exceptions import WebSocketException
+
+        if self.start_failed is not None:
+            raise PdfError(self.start_failed)
         try:
-            done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise PdfError(message("html.pdf_timeout", seconds=f"{timeout:g}")) from exc
+            if self._socket is None:
+                try:
+                    self._start()
+                except PdfError as exc:
+                    self.start_failed = exc.detail
+                    raise
+            data = self._print(html.resolve().as_uri())
+        except PdfError:
+            self.close()
+            raise
+        except (OSError, TimeoutError, ValueError, KeyError, WebSocketException) as exc:
+            self.close()
+            raise PdfError(str(exc)[:200] or type(exc).__name__) from exc
+        if not data.startswith(b"%PDF"):
+            raise PdfError(message("html.pdf_not_pdf"))
+        write_bytes_atomic(pdf, data)
+
+    def close(self) -> None:
+        if self._socket is not None:
+            try:
+                self._send("Browser.close", {})
+            except Exception:  # noqa: BLE001 - the browser may already be gone; it is killed below
+                pass
+            self._connection.close()
+            self._socket = None
+        if self._process is not None:
+            try:
+                self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+            self._process = None
+        if self._profile is not None:
+            self._profile.cleanup()
+            self._profile = None
+
+    def _start(self) -> None:
+        from websockets.exceptions import WebSocketException
+        from websockets.sync.client import connect
+
+        self._profile = tempfile.TemporaryDirectory(prefix="rubric-check-pdf-", ignore_cleanup_errors=True)
+        profile = Path(self._profile.name)
+        flags = list(_FLAGS)
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            flags.append("--no-sandbox")  # Chromium refuses to start as root with its sandbox on
+        command = [self.browser, *flags, f"--user-data-dir={profile}", "about:blank"]
+        try:
+            self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         except OSError as exc:
             raise PdfError(exc.strerror or str(exc)) from exc
-        data = out.read_bytes() if out.is_file() else b""
-        if not data.startswith(b"%PDF"):
-            tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit {done.returncode}"]
-            raise PdfError(tail[0][:200])
-    write_bytes_atomic(pdf, data)
+        self.started += 1
+        # Ended with the printer even when a batch stops half way (Ctrl+C, a crash): never left running.
+        weakref.finalize(self, _end, self._process)
+        port, path = self._wait_for_port(profile / _PORT_FILE)
+        try:
+            url = f"ws://127.0.0.1:{port}{path}"
+            self._socket = self._connection.enter_context(connect(url, max_size=None, open_timeout=self.timeout))
+        except (OSError, WebSocketException) as exc:
+            raise PdfError(str(exc)[:200]) from exc
+        target = self._call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        self._session = self._call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        self._call("Page.enable", {}, session=True)
+
+    def _wait_for_port(self, port_file: Path) -> tuple[int, str]:
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            assert self._process is not None
+            if self._process.poll() is not None:
+                raise PdfError(message("html.pdf_browser_exited", code=self._process.returncode))
+            try:
+                port, path = port_file.read_text(encoding="utf-8").split("\n")[:2]
+                return int(port), path
+            except (OSError, ValueError):
+                time.sleep(0.05)  # not written yet (or half written)
+        raise PdfError(message("html.pdf_timeout", seconds=f"{self.timeout:g}"))
+
+    def _print(self, url: str) -> bytes:
+        self._events.clear()
+        navigated = self._call("Page.navigate", {"url": url}, session=True)
+        if navigated.get("errorText"):
+            raise PdfError(str(navigated["errorText"]))
+        self._wait_for("Page.loadEventFired")
+        printed = self._call("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True}, session=True)
+        return base64.b64decode(printed["data"])
+
+    def _send(self, method: str, params: dict[str, Any], session: bool = False) -> int:
+        self._next_id += 1
+        request: dict[str, Any] = {"id": self._next_id, "method": method, "params": params}
+        if session:
+            request["sessionId"] = self._session
+        self._socket.send(json.dumps(request))
+        return self._next_id
+
+    def _call(self, method: str, params: dict[str, Any], session: bool = False) -> dict[str, Any]:
+        """Send a command and wait for its answer; events that arrive meanwhile are kept."""
+        sent = self._send(method, params, session)
+        deadline = time.monotonic() + self.timeout
+        while True:
+            reply = self._receive(deadline)
+            if reply.get("id") == sent:
+                if "error" in reply:
+                    raise PdfError(str(reply["error"].get("message", reply["error"]))[:200])
+                return dict(reply.get("result", {}))
+            if "method" in reply:
+                self._events.append(reply)
+
+    def _wait_for(self, event: str) -> None:
+        deadline = time.monotonic() + self.timeout
+        while not any(e["method"] == event and e.get("sessionId") == self._session for e in self._events):
+            reply = self._receive(deadline)
+            if "method" in reply:
+                self._events.append(reply)
+
+    def _receive(self, deadline: float) -> dict[str, Any]:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise PdfError(message("html.pdf_timeout", seconds=f"{self.timeout:g}"))
+        try:
+            return dict(json.loads(self._socket.recv(timeout=left)))
+        except TimeoutError as exc:
+            raise PdfError(message("html.pdf_timeout", seconds=f"{self.timeout:g}")) from exc
+
+
+def _end(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.kill()
+        process.wait()

@@ -22,8 +22,10 @@ from rubric_check.atomic import write_bytes_atomic, write_chunks_atomic
 from rubric_check.formatters.base import Preparer, Summary
 from rubric_check.formatters.html_index import ReportSummary, index_view, summarise
 from rubric_check.formatters.html_names import INDEX_NAME, report_name
+from rubric_check.formatters.html_pdf import PdfError, PdfPrinter, find_browser
 from rubric_check.formatters.html_render import render, render_stream
 from rubric_check.formatters.html_view import report_view
+from rubric_check.formatters.output_names import UniqueNames, readable_stem
 from rubric_check.gate import Gate
 from rubric_check.messages import message
 from rubric_check.results import ReportResult
@@ -107,7 +109,8 @@ class HtmlFormatter:
         self.gate = gate or Gate()
         self.stderr = stderr
         self.quiet = quiet  # -q: warnings still show, the "written to" notice does not
-        self.browser: str | None = None
+        self.printer: PdfPrinter | None = None
+        self.pdf_names = UniqueNames()
         self.rubric: Rubric | None = None
         self.summaries: list[ReportSummary] = []
         self.inputs: set[Path] = set()
@@ -115,11 +118,11 @@ class HtmlFormatter:
     def start(self, rubric: Rubric) -> None:
         self.rubric = rubric
         if self.pdf:
-            from rubric_check.formatters.html_pdf import find_browser
-
-            self.browser = find_browser()
-            if self.browser is None:
+            browser = find_browser()
+            if browser is None:
                 self._warn(message("html.pdf_no_browser"))
+            else:
+                self.printer = PdfPrinter(browser)
 
     full_result = False
 
@@ -141,28 +144,32 @@ class HtmlFormatter:
             return
         write_bytes_atomic(target, page)
         self.summaries.append(summary)
-        if self.pdf and self.browser:
-            self._print(target, result.path)
+        if self.printer is not None:
+            self._print(target, result)
 
     def stop(self, summary: Summary) -> None:
         assert self.rubric is not None
+        if self.printer is not None:
+            self.printer.close()
         target = self.directory / INDEX_NAME
         if self._safe_target(target):
             write_chunks_atomic(target, index_chunks(self.summaries, self.rubric, self.gate))
             if not self.quiet:
                 self._warn(message("html.written", path=target))
 
-    def _print(self, html: Path, shown: str) -> None:
-        from rubric_check.formatters.html_pdf import PdfError, print_pdf
-
-        assert self.browser is not None
-        pdf = html.with_suffix(".pdf")
+    def _print(self, html: Path, result: ReportResult) -> None:
+        """The gap report's print layout as ``某某局-2023年度-差距报告.pdf`` beside the pages."""
+        assert self.printer is not None
+        meta = result.meta
+        stem = readable_stem(meta.agency if meta else None, meta.year if meta else None, result.path)
+        name = message("html.pdf_name", stem=self.pdf_names.claim(stem, result.path))
+        pdf = self.directory / f"{name}.pdf"
         if not self._safe_target(pdf):
             return
         try:
-            print_pdf(self.browser, html, pdf)
+            self.printer.print(html, pdf)
         except PdfError as exc:
-            self._warn(message("html.pdf_failed", path=shown, detail=exc.detail))
+            self._warn(message("html.pdf_failed", path=result.path, detail=exc.detail))
 
     def _safe_target(self, target: Path) -> bool:
         """Never write over an input (e.g. an HTML report given as input inside the output folder)."""

@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 import time
 import weakref
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from pathlib import Path
 from typing import Any
 
@@ -113,10 +113,8 @@ class PdfPrinter:
 
     def close(self) -> None:
         if self._socket is not None:
-            try:
+            with suppress(Exception):  # the browser may already be gone; the process is ended below
                 self._send("Browser.close", {})
-            except Exception:  # noqa: BLE001 - the browser may already be gone; it is killed below
-                pass
             self._connection.close()
             self._socket = None
         if self._process is not None:

@@ -50,3 +50,22 @@ def test_progress_bar_redraws_and_erases(rubric: Rubric) -> None:
     text = err.getvalue()
     assert "[#####-----] 1/2 seeds/000" in text and "[##########] 2/2" in text
     assert text.endswith("\r") and "\n" not in text
+
+
+def test_not_a_terminal_gets_a_row_per_report_as_it_finishes(rubric: Rubric) -> None:
+    """A CI log shows each report when it is scored, not the whole table at the end."""
+    from out_support import summarise, unreadable
+
+    out = io.StringIO()
+    table = TerminalFormatter(out, streaming=True)
+    table.start(rubric)
+    assert out.getvalue().startswith("文件  得分")  # the header first
+    results = (*seed_results(), unreadable())
+    for count, result in enumerate(results, start=1):
+        table.report(result)
+        lines = out.getvalue().splitlines()
+        assert len(lines) == 1 + count and lines[-1].startswith(result.path)
+    table.stop(summarise(list(results)))
+    text = out.getvalue()
+    assert all(text.count(r.path + "  ") == 1 for r in results)  # each row once, not again at the end
+    assert "文件已损坏。" in text and text.rstrip().endswith("无法读取 1 份。")

@@ -84,7 +84,11 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
     if is_tty(stderr) and len(inputs) > 1 and not options.quiet:
         formatters.append(ProgressFormatter(stderr, len(inputs)))
     if not options.quiet:
-        formatters.append(TerminalFormatter(table, color=use_color(table), verbose=options.verbose))
+        # Not a terminal (a CI log, a pipe): a row per report as it finishes, not all at the end.
+        streaming = not is_tty(table)
+        formatters.append(
+            TerminalFormatter(table, color=use_color(table), verbose=options.verbose, streaming=streaming)
+        )
     formatters.extend(extra)
     if options.json:
         formatters.append(JsonFormatter(options.json, stdout))

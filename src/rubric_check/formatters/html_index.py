@@ -6,6 +6,7 @@ documents or their evidence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rubric_check.results import ReportResult
@@ -25,6 +26,11 @@ class ReportSummary:
     statuses: tuple[str, ...] = ()  # per rubric element, in rubric order
     error: str | None = None
 
+    @property
+    def status_codes(self) -> str:
+        """The statuses as one letter each (``mxp…``): what the index's filter reads from a row."""
+        return "".join(STATUS_CODES.get(status, "x") for status in self.statuses)
+
 
 def summarise(result: ReportResult, href: str | None, rubric: Rubric) -> ReportSummary:
     if result.error is not None:
@@ -42,6 +48,22 @@ def summarise(result: ReportResult, href: str | None, rubric: Rubric) -> ReportS
         missing_required=tuple(e.name for e in result.missing_required),
         statuses=tuple(by_id.get(e.id, "missing") for e in rubric.elements),
     )
+
+
+# The element × report matrix is shown while its columns fit a screen; beyond that (a 2,000-report
+# batch made it 77,000 px wide) each element gets its counts, which filter the table when clicked.
+MATRIX_MAX_REPORTS = 40
+STATUS_CODES = {"met": "m", "partial": "p", "missing": "x"}  # one letter per element in a row's data-s
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that orders numbers by value: ``2.txt`` before ``10.txt`` before ``100.txt``.
+
+    >>> sorted(["r10.txt", "r2.txt", "r100.txt", "r1.txt"], key=natural_key)
+    ['r1.txt', 'r2.txt', 'r10.txt', 'r100.txt']
+    """
+    return tuple((1, int(piece)) if piece.isdigit() else (0, piece) for piece in _DIGITS.split(text) if piece)
 
 
 @dataclass(frozen=True)
@@ -67,9 +89,14 @@ class IndexView:
     matrix: tuple[MatrixRow, ...]
     common: tuple[MatrixRow, ...]  # elements most often not met, worst first
 
+    @property
+    def matrix_fits(self) -> bool:
+        """Show a cell per report only while the columns fit; else counts per element."""
+        return len(self.rows) <= MATRIX_MAX_REPORTS
+
 
 def index_view(summaries: list[ReportSummary], rubric: Rubric) -> IndexView:
-    ordered = sorted(summaries, key=lambda s: s.path)
+    ordered = sorted(summaries, key=lambda s: natural_key(s.path))
     readable = [s for s in ordered if s.error is None]
     errors = tuple(s for s in ordered if s.error is not None)
     scores = [s.score for s in readable if s.score is not None]

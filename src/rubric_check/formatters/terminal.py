@@ -13,6 +13,7 @@ from rubric_check.results import ReportResult
 from rubric_check.rubric.model import Rubric
 
 Row = tuple[str, str, str, str, str]  # file, score, grade, gate, missing required
+COLUMNS = 5
 
 
 def display_width(text: str) -> int:
@@ -25,12 +26,15 @@ def pad(text: str, width: int) -> str:
 
 
 class TerminalFormatter:
-    """Rows are kept (one short tuple per report) so columns line up when printed at the end."""
+    """On a terminal, rows are kept (one short tuple per report) so columns line up when printed at
+    the end. ``streaming`` (a CI log, a pipe): each row is written as its report finishes, so a long
+    batch shows progress instead of nothing until the end; columns are then not padded."""
 
-    def __init__(self, stream: TextIO, color: bool = False, verbose: bool = False) -> None:
+    def __init__(self, stream: TextIO, color: bool = False, verbose: bool = False, streaming: bool = False) -> None:
         self.stream = stream
         self.color = color  # decided by the caller: only on a TTY, never with NO_COLOR
         self.verbose = verbose  # also list each report's missing and partial elements
+        self.streaming = streaming
         self.rows: list[Row] = []
         self.errors: list[str] = []
         self.details: list[str] = []
@@ -38,6 +42,8 @@ class TerminalFormatter:
 
     def start(self, rubric: Rubric) -> None:
         self.names = {e.id: e.name for e in rubric.elements}
+        if self.streaming:
+            self._write_row(_header())
 
     full_result = False
 
@@ -47,30 +53,44 @@ class TerminalFormatter:
 
     def report(self, result: ReportResult, prepared: tuple[Row, list[str]] | None = None) -> None:
         if result.error is not None:
-            self.rows.append((result.path, "-", "-", message("terminal.unreadable"), "-"))
+            row: Row = (result.path, "-", "-", message("terminal.unreadable"), "-")
             self.errors.append(result.error.message)
-            return
-        lines = prepared if prepared is not None else table_lines(result, self.verbose)
-        assert lines is not None  # a readable report has its row
-        row, details = lines
-        self.rows.append(row)
-        self.details.extend(details)
+        else:
+            lines = prepared if prepared is not None else table_lines(result, self.verbose)
+            assert lines is not None  # a readable report has its row
+            row, details = lines
+            self.details.extend(details)
+        if self.streaming:
+            self._write_row(row, painted=self.color)
+            self.stream.flush()
+        else:
+            self.rows.append(row)
 
     def stop(self, summary: Summary) -> None:
-        header = tuple(message(f"terminal.header_{k}") for k in ("file", "score", "grade", "gate", "missing"))
-        rows = [header, *self.rows]
-        widths = [max(display_width(row[i]) for row in rows) for i in range(len(header) - 1)]
-        for number, row in enumerate(rows):
-            cells = [pad(cell, widths[i]) for i, cell in enumerate(row[:-1])]
-            if number and self.color:  # padding first, so escape codes do not shift the columns
-                cells[3] = _painted(row[3], cells[3])
-            self.stream.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
+        if not self.streaming:
+            rows = [_header(), *self.rows]
+            widths = [max(display_width(row[i]) for row in rows) for i in range(COLUMNS - 1)]
+            for number, row in enumerate(rows):
+                self._write_row(row, widths, painted=self.color and number > 0)
         for line in self.details:
             self.stream.write(line + "\n")
         for error in self.errors:
             self.stream.write(error + "\n")
         self.stream.write(message("terminal.summary", **summary.__dict__) + "\n")
         self.stream.flush()
+
+    def _write_row(self, row: Row, widths: list[int] | None = None, painted: bool = False) -> None:
+        cells = [pad(cell, widths[i]) if widths else cell for i, cell in enumerate(row[:-1])]
+        if painted:  # padding first, so escape codes do not shift the columns
+            cells[3] = _painted(row[3], cells[3])
+        self.stream.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
+
+
+def _header() -> Row:
+    file, score, grade, gate, missing = (
+        message(f"terminal.header_{k}") for k in ("file", "score", "grade", "gate", "missing")
+    )
+    return file, score, grade, gate, missing
 
 
 def table_lines(result: ReportResult, verbose: bool) -> tuple[Row, list[str]] | None:

@@ -10,6 +10,7 @@ import io
 import json
 import os
 import subprocess
+import time
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -244,3 +245,96 @@ def test_pdf_batch_prints_in_one_browser_named_by_agency_and_year(
     text = unicodedata.normalize("NFKC", extract_text(str(target / "湖滨区卫生健康委员会-2023年度-差距报告.pdf")))
     for words in ("湖滨区卫生健康委员会", "关于2023年法治政府建设情况的报告", "不足的原因", "如何补充"):
         assert words in "".join(text.split()), words
+
+
+def synthetic_index(folder: Path, count: int) -> tuple[Path, list[Any]]:
+    """An index of ``count`` synthetic results over a small fixture rubric of 26 elements."""
+    import random
+
+    from rubric_builder import MINIMAL, rubric_doc
+
+    from rubric_check.atomic import write_chunks_atomic
+    from rubric_check.formatters.html_index import ReportSummary
+    from rubric_check.formatters.html_report import index_chunks
+    from rubric_check.rubric.load import compile_rubric
+
+    template = MINIMAL["elements"][0]
+    elements = [
+        {**template, "id": f"e{i}", "name": f"要素{i}", "severity": "required" if i < 5 else "recommended"}
+        for i in range(26)
+    ]
+    rubric = compile_rubric(rubric_doc(elements=elements), "synthetic.yaml")
+    chance = random.Random(15)
+    summaries = []
+    for n in range(count, 0, -1):  # handed over in reverse: the index orders them itself
+        statuses = tuple(chance.choice(("met", "met", "met", "partial", "missing")) for _ in elements)
+        missing = tuple(
+            e["name"] for e, s in zip(elements, statuses, strict=True) if s == "missing" and e["severity"] == "required"
+        )
+        summaries.append(
+            ReportSummary(
+                path=f"批次/报告{n}.txt",
+                href=f"r{n}.html",
+                agency=f"第{n % 37}区司法局",
+                year=2020 + n % 5,
+                score=round(chance.uniform(40, 100), 1),
+                grade="合格",
+                passed=not missing,
+                missing_required=missing,
+                statuses=statuses,
+            )
+        )
+    index = folder / INDEX_NAME
+    write_chunks_atomic(index, index_chunks(summaries, rubric))
+    return index, summaries
+
+
+@pytest.mark.slow
+def test_index_of_2000_reports_loads_fits_and_filters(watched: Watched, tmp_path: Path) -> None:
+    index, summaries = synthetic_index(tmp_path, 2000)
+    started = time.perf_counter()
+    page = watched.open(index)
+    loaded = time.perf_counter() - started
+    print(f"index of 2000 reports: {index.stat().st_size / 1e6:.1f} MB, loaded in {loaded:.2f} s")
+    assert loaded < 20
+    rows = page.locator("#reports tbody tr")
+    assert rows.count() == 2000
+    # readable: no element × report matrix 77,000 px wide, but counts per element
+    assert page.locator("table.matrix td.cell").count() == 0
+    assert page.locator("table.matrix tbody tr").count() == 26
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1100 + 20
+    # natural order: 报告1, 报告2 … 报告10, not 报告1, 报告10, 报告100
+    first = [rows.nth(i).locator("td").nth(1).inner_text() for i in range(3)]
+    assert first == ["批次/报告1.txt", "批次/报告2.txt", "批次/报告3.txt"]
+    visible = page.locator("#reports tbody tr:not([hidden])")
+    assert page.locator("#filter-count").inner_text() == "显示 2000 / 2000 份"
+    # words: an office
+    page.locator("#filter-text").fill("第5区")
+    assert visible.count() == sum(1 for s in summaries if s.agency == "第5区司法局") > 0
+    # the verdict, on top of the words
+    page.locator("#filter-gate").select_option("failed")
+    assert visible.count() == sum(1 for s in summaries if s.agency == "第5区司法局" and not s.passed)
+    page.locator("#filter-text").fill("")
+    page.locator("#filter-gate").select_option("")
+    # an element's count filters the table to the reports where it is missing
+    page.locator("#m-e0 td.count a[data-status='x']").click()
+    missing_e0 = sum(1 for s in summaries if s.statuses[0] == "missing")
+    assert visible.count() == missing_e0 and page.locator("#filter-element").is_visible()
+    assert "要素0" in page.locator("#filter-element").inner_text()
+    page.locator("#filter-element-clear").click()
+    assert visible.count() == 2000
+    # filtering 2,000 rows is quick enough to follow typing
+    took = page.evaluate(
+        """() => { const box = document.getElementById('filter-text'); box.value = '2023';
+        const t = performance.now(); box.dispatchEvent(new Event('input')); return performance.now() - t; }"""
+    )
+    print(f"filtering 2000 rows: {took:.0f} ms")
+    assert took < 1000 and visible.count() == sum(1 for s in summaries if "2023" in f"{s.path}{s.year}{s.agency}")
+    # sorting by file name stays natural
+    page.locator("#filter-text").fill("")
+    file_column = page.locator("#reports thead th").nth(1)
+    file_column.locator("button").click()
+    file_column.locator("button").click()  # descending
+    assert rows.first.locator("td").nth(1).inner_text() == "批次/报告2000.txt"
+    page.screenshot(path=str(tmp_path / "index-2000.png"))
+    assert watched.problems == [] and watched.requests == []

@@ -26,6 +26,8 @@ def evidence_json(evidence: Evidence) -> dict[str, Any]:
     return {
         "line": evidence.line,
         "page": evidence.page,
+        "page_line": evidence.page_line,
+        "paragraph": evidence.paragraph,
         "section": evidence.section,
         "text": evidence.text,
         "highlight": list(evidence.highlight) if evidence.highlight else None,

@@ -16,6 +16,7 @@ from typing import Any
 
 from rubric_check.formatters.base import Summary
 from rubric_check.formatters.collect import Collector, status_label
+from rubric_check.formatters.locations import location
 from rubric_check.gate import Gate
 from rubric_check.messages import message
 from rubric_check.results import ElementResult, ReportResult
@@ -33,14 +34,14 @@ def _el(parent: ET.Element, tag: str, attrs: dict[str, str] | None = None) -> ET
     return ET.SubElement(parent, tag, {k: _x(v) for k, v in (attrs or {}).items()})
 
 
-def _details(element: ElementResult, spec: Element | None) -> str:
+def _details(element: ElementResult, spec: Element | None, source_format: str | None) -> str:
     lines = [message("junit.reason", reason=element.message)]
     if spec is not None:
         lines.append(message("junit.requires", description=spec.description.strip()))
         lines.append(message("junit.guidance", guidance=spec.guidance.strip()))
         lines.append(message("junit.basis", basis=spec.basis.strip()))
     for evidence in element.evidence:
-        lines.append(message("junit.evidence", line=evidence.line, text=evidence.text))
+        lines.append(message("junit.evidence", where=location(evidence, source_format), text=evidence.text))
     return "\n".join(lines) + "\n"
 
 
@@ -87,11 +88,11 @@ class JunitFormatter(Collector):
                         "failure",
                         {"type": "missing", "message": f"{status_label('missing')}：{element.message}"},
                     )
-                    failure.text = _x(_details(element, specs.get(element.id)))
+                    failure.text = _x(_details(element, specs.get(element.id), report.format))
                     failures += 1
                 elif element.status == "partial":
                     out = _el(case, "system-out")
-                    out.text = _x(f"{status_label('partial')}：" + _details(element, specs.get(element.id)))
+                    out.text = _x(f"{status_label('partial')}：" + _details(element, specs.get(element.id), report.format))
             case = _el(suite, "testcase", {"classname": report.path, "name": message("junit.gate_case")})
             tests += 1
             if not report.passed and self.rubric is not None:

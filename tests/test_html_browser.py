@@ -256,7 +256,7 @@ def synthetic_index(folder: Path, count: int) -> tuple[Path, list[Any]]:
     from rubric_check.atomic import write_chunks_atomic
     from rubric_check.formatters.html_index import ReportSummary
     from rubric_check.formatters.html_report import index_chunks
-    from rubric_check.rubric.load import compile_rubric
+    from rubric_check.rubrics import compile_rubric
 
     template = MINIMAL["elements"][0]
     elements = [

@@ -200,7 +200,7 @@ def test_index_counts_table_matrix(seeds_out: Path, rubric: Rubric) -> None:
         row = html[html.index(f'<tr id="m-{element.id}">') :]
         row = row[: row.index("</tr>")]
         statuses = [next(e for e in r["elements"] if e["id"] == element.id)["status"] for r in reports]
-        counts = re.findall(r'<td class="count[^"]*">(\d+)</td>', row)
+        counts = re.findall(r'<td class="count[^"]*">(?:<a [^>]*>)?(\d+)(?:</a>)?</td>', row)
         assert counts == [str(statuses.count(s)) for s in ("met", "partial", "missing")], element.id
         assert len(re.findall(r'<td class="cell status-', row)) == 5
 
@@ -482,3 +482,26 @@ def test_pass_condition_and_failure_reasons_follow_the_fail_policy(rubric) -> No
     low_bar = Gate(fail_on=("score",), min_score=10)
     passing = render_report(low_bar.apply(result, rubric), rubric, low_bar)
     assert '<p class="verdict-note passed">' in passing and "结论是通过" in passing
+
+
+def test_index_shows_the_matrix_only_while_it_fits(rubric: Rubric) -> None:
+    from rubric_check.formatters.html_index import MATRIX_MAX_REPORTS, ReportSummary
+    from rubric_check.formatters.html_report import index_chunks
+
+    statuses = tuple("missing" if i % 3 else "met" for i in range(len(rubric.elements)))
+
+    def index(count: int) -> str:
+        summaries = [
+            ReportSummary(path=f"d/{n}.txt", href=f"{n}.html", score=70.0, statuses=statuses)
+            for n in range(count, 0, -1)
+        ]
+        return "".join(index_chunks(summaries, rubric))
+
+    small, large = index(MATRIX_MAX_REPORTS), index(MATRIX_MAX_REPORTS + 1)
+    assert small.count('<td class="cell status-') == MATRIX_MAX_REPORTS * len(rubric.elements)
+    assert '<td class="cell' not in large and message("html.counts_title") in large
+    # the counts link to a filter of the table: element index and status letter, read by index.js
+    assert re.search(rf'data-element="1" data-status="x" data-label="[^"]+">{MATRIX_MAX_REPORTS + 1}</a>', large)
+    # natural order of the rows: 1, 2, … 10, not 1, 10, 11 …
+    paths = re.findall(r'<td class="path"><a href="[^"]+">([^<]+)</a>', large)
+    assert paths[:3] == ["d/1.txt", "d/2.txt", "d/3.txt"] and paths[9] == "d/10.txt"

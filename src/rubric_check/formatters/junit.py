@@ -92,7 +92,9 @@ class JunitFormatter(Collector):
                     failures += 1
                 elif element.status == "partial":
                     out = _el(case, "system-out")
-                    out.text = _x(f"{status_label('partial')}：" + _details(element, specs.get(element.id), report.format))
+                    out.text = _x(
+                        f"{status_label('partial')}：" + _details(element, specs.get(element.id), report.format)
+                    )
             case = _el(suite, "testcase", {"classname": report.path, "name": message("junit.gate_case")})
             tests += 1
             if not report.passed and self.rubric is not None:

@@ -5,7 +5,7 @@
   var body = table.tBodies[0];
   var heads = table.tHead.rows[0].cells;
   var rows = Array.prototype.slice.call(body.rows);
-  // Natural order for text (2 before 10 before 100), Chinese collation for the rest.
+  /* Natural order for text (2 before 10 before 100), Chinese collation for the rest. */
   var collator = new Intl.Collator("zh-CN", { numeric: true });
   rows.forEach(function (row) { row.searchText = row.textContent.toLowerCase(); });
 
@@ -44,7 +44,7 @@
     });
   });
 
-  // Filters: words in any cell, the verdict, and an element's status (from the counts below).
+  /* Filters: words in any cell, the verdict, and an element status (from the counts below). */
   var filters = document.getElementById("filters");
   if (!filters) return;
   var text = document.getElementById("filter-text");

@@ -22,9 +22,9 @@ from typing import Any
 
 from rubric_check.documents.extras import ocr_installed
 from rubric_check.documents.files import check_size, suffix_of
-from rubric_check.documents.model import SourceLine, SourceText
+from rubric_check.documents.model import SourceText
 from rubric_check.documents.ocr_cache import load, one_job_at_a_time, store
-from rubric_check.documents.pdf_layout import join_wrapped, remove_running_lines
+from rubric_check.documents.pdf_layout import remove_running_lines, source_lines
 from rubric_check.documents.placed_text import page_lines
 from rubric_check.errors import InputError
 from rubric_check.messages import message
@@ -85,7 +85,7 @@ def _read(data: bytes, name: str, fmt: str, images: Callable[[bytes, str], Itera
     )
     if sum(len(line.text.strip()) for line in kept) < MIN_TEXT_CHARS:
         raise InputError.of("ocr_no_text", path=name)
-    lines = tuple(SourceLine(number=number, text=line.text, page=line.page) for number, line in join_wrapped(kept))
+    lines = source_lines(kept)
     return SourceText(path=name, format=fmt, lines=lines, encoding=None, source=OCR_SOURCE)
 
 

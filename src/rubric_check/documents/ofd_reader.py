@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 
 from rubric_check.documents.files import check_size, suffix_of
-from rubric_check.documents.model import SourceLine, SourceText
-from rubric_check.documents.pdf_layout import PdfLine, join_wrapped, remove_running_lines
+from rubric_check.documents.model import SourceText
+from rubric_check.documents.pdf_layout import PdfLine, remove_running_lines, source_lines
 from rubric_check.documents.placed_text import page_lines
 from rubric_check.documents.sniff import DESCRIPTIONS, ZIP, sniff
 from rubric_check.documents.ziplimits import check_zip
@@ -39,7 +39,7 @@ def read_ofd(data: bytes, name: str) -> SourceText:
     kept = remove_running_lines(pages)
     if sum(len(line.text.strip()) for line in kept) < MIN_TEXT_CHARS:
         raise InputError.of("ofd_no_text", path=name)
-    lines = tuple(SourceLine(number=number, text=line.text, page=line.page) for number, line in join_wrapped(kept))
+    lines = source_lines(kept)
     return SourceText(path=name, format="ofd", lines=lines, encoding=None)
 
 

@@ -116,6 +116,19 @@ def _shape(text: str) -> str:
     return _DIGITS.sub("#", re.sub(r"\s+", "", text))
 
 
+def source_lines(kept: list[PdfLine]) -> tuple[SourceLine, ...]:
+    """The lines of a paged document (PDF, OFD, OCR) as the reader gives them: wrapped lines joined,
+    each numbered in the whole file and on its page (body text, running headers left out), which is
+    how a viewer's reader finds it."""
+    first_on_page: dict[int, int] = {}
+    for number, line in enumerate(kept, start=1):
+        first_on_page.setdefault(line.page, number)
+    return tuple(
+        SourceLine(number=number, text=line.text, page=line.page, page_line=number - first_on_page[line.page] + 1)
+        for number, line in join_wrapped(kept)
+    )
+
+
 def join_wrapped(lines: list[PdfLine]) -> list[tuple[int, PdfLine]]:
     """``(first line number, line)`` with wrapped continuation lines appended to their paragraph."""
     left, right = _text_block(lines)

@@ -13,9 +13,9 @@ import io
 import re
 
 from rubric_check.documents.files import check_size, suffix_of
-from rubric_check.documents.model import SourceLine, SourceText
+from rubric_check.documents.model import SourceText
 from rubric_check.documents.ocr import read_scanned_pdf
-from rubric_check.documents.pdf_layout import PdfLine, join_wrapped, page_lines, remove_running_lines
+from rubric_check.documents.pdf_layout import PdfLine, page_lines, remove_running_lines, source_lines
 from rubric_check.documents.sniff import DESCRIPTIONS, PDF, sniff
 from rubric_check.errors import InputError
 
@@ -39,13 +39,7 @@ def read_pdf(data: bytes, shown_path: str) -> SourceText:
     kept = remove_running_lines(pages)
     if sum(len(line.text.strip()) for line in kept) < MIN_TEXT_CHARS:
         return read_scanned_pdf(data, shown_path)  # the "no text" error when OCR is not installed
-    first_on_page: dict[int, int] = {}
-    for number, line in enumerate(kept, start=1):
-        first_on_page.setdefault(line.page, number)
-    lines = tuple(
-        SourceLine(number=number, text=line.text, page=line.page, page_line=number - first_on_page[line.page] + 1)
-        for number, line in join_wrapped(kept)
-    )
+    lines = source_lines(kept)
     return SourceText(path=shown_path, format="pdf", lines=lines, encoding=None)
 
 

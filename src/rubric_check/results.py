@@ -86,5 +86,10 @@ class ReportResult:
         return replace(self, elements=(), headings=())
 
     @property
+    def year(self) -> int | None:
+        """The year reported on, as the metadata found it: guidance is written for it."""
+        return self.meta.year if self.meta else None
+
+    @property
     def missing_required(self) -> tuple[ElementResult, ...]:
         return tuple(e for e in self.elements if e.required and e.status == "missing")

@@ -11,6 +11,7 @@ from typing import TextIO
 from rubric_check import exit_codes
 from rubric_check.errors import RubricError
 from rubric_check.messages import message
+from rubric_check.rubric.variables import fill
 from rubric_check.rubrics import load_rubric
 
 
@@ -44,7 +45,7 @@ def run(element_id: str, rubric_name: str | None, out: TextIO, err: TextIO) -> i
     for status in ("met", "partial", "missing"):
         text = element.reasons.get(status)
         if text:
-            lines.append(message(f"rubric_cmd.explain.{status}", text=text.format(name=element.name)))
-    lines.append(message("rubric_cmd.explain.guidance", text=element.guidance))
+            lines.append(message(f"rubric_cmd.explain.{status}", text=fill(text, None, name=element.name)))
+    lines.append(message("rubric_cmd.explain.guidance", text=fill(element.guidance, None)))
     out.write("\n".join(lines) + "\n")
     return exit_codes.OK

@@ -14,6 +14,7 @@ from rubric_check.formatters.excerpts import Excerpt, merge_excerpts
 from rubric_check.formatters.locations import heading_text, line_place, location
 from rubric_check.results import ElementResult, ReportResult
 from rubric_check.rubric.model import AllRule, AnyRule, Element, HeadingRule, PassageRule, Rubric, Rule, TextRule
+from rubric_check.rubric.variables import fill
 
 ENUMERATION_LEVEL = 5  # 一是、二是… lists inside a section: shown, but de-emphasised
 ELLIPSIS = "…"
@@ -128,8 +129,13 @@ def _gain(result: ElementResult, rubric: Rubric) -> float:
 
 
 def element_view(
-    result: ElementResult, element: Element | None, rubric: Rubric, source_format: str | None = None
+    result: ElementResult,
+    element: Element | None,
+    rubric: Rubric,
+    source_format: str | None = None,
+    year: int | None = None,
 ) -> ElementView:
+    """``year``: the report's, which the guidance's model headings and dates are written for."""
     return ElementView(
         id=result.id,
         name=result.name,
@@ -141,7 +147,7 @@ def element_view(
         message=result.message,
         description=element.description if element else "",
         basis=element.basis if element else "",
-        guidance=element.guidance if element else "",
+        guidance=fill(element.guidance, year) if element else "",
         evidence=tuple(evidence_view(e, source_format) for e in merge_excerpts(result.evidence)),
     )
 
@@ -201,7 +207,7 @@ def parts(
 def report_view(result: ReportResult, rubric: Rubric) -> ReportView:
     """The page model of a readable report (``result.error`` must be None)."""
     elements = {e.id: e for e in rubric.elements}
-    views = [element_view(r, elements.get(r.id), rubric, result.format) for r in result.elements]
+    views = [element_view(r, elements.get(r.id), rubric, result.format, result.year) for r in result.elements]
     outline = outline_items(result.headings, rubric, result.format)
     return ReportView(
         path=result.path,

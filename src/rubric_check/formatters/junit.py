@@ -21,6 +21,7 @@ from rubric_check.gate import Gate
 from rubric_check.messages import message
 from rubric_check.results import ElementResult, ReportResult
 from rubric_check.rubric.model import Element
+from rubric_check.rubric.variables import fill
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -34,11 +35,11 @@ def _el(parent: ET.Element, tag: str, attrs: dict[str, str] | None = None) -> ET
     return ET.SubElement(parent, tag, {k: _x(v) for k, v in (attrs or {}).items()})
 
 
-def _details(element: ElementResult, spec: Element | None, source_format: str | None) -> str:
+def _details(element: ElementResult, spec: Element | None, source_format: str | None, year: int | None) -> str:
     lines = [message("junit.reason", reason=element.message)]
     if spec is not None:
         lines.append(message("junit.requires", description=spec.description.strip()))
-        lines.append(message("junit.guidance", guidance=spec.guidance.strip()))
+        lines.append(message("junit.guidance", guidance=fill(spec.guidance.strip(), year)))
         lines.append(message("junit.basis", basis=spec.basis.strip()))
     for evidence in element.evidence:
         lines.append(message("junit.evidence", where=location(evidence, source_format), text=evidence.text))
@@ -82,19 +83,20 @@ class JunitFormatter(Collector):
                 name = message("junit.case", name=element.name, id=element.id)
                 case = _el(suite, "testcase", {"classname": report.path, "name": name})
                 tests += 1
+                if element.status == "met":
+                    continue
+                details = _details(element, specs.get(element.id), report.format, report.year)
                 if element.status == "missing":
                     failure = _el(
                         case,
                         "failure",
                         {"type": "missing", "message": f"{status_label('missing')}：{element.message}"},
                     )
-                    failure.text = _x(_details(element, specs.get(element.id), report.format))
+                    failure.text = _x(details)
                     failures += 1
                 elif element.status == "partial":
                     out = _el(case, "system-out")
-                    out.text = _x(
-                        f"{status_label('partial')}：" + _details(element, specs.get(element.id), report.format)
-                    )
+                    out.text = _x(f"{status_label('partial')}：" + details)
             case = _el(suite, "testcase", {"classname": report.path, "name": message("junit.gate_case")})
             tests += 1
             if not report.passed and self.rubric is not None:

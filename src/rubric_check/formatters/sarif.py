@@ -21,6 +21,7 @@ from rubric_check.formatters.collect import Collector, first_evidence, gaps, sta
 from rubric_check.messages import message
 from rubric_check.results import ElementResult, ReportResult
 from rubric_check.rubric.model import Element, Rubric
+from rubric_check.rubric.variables import fill
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"required": "error", "recommended": "warning", "optional": "note"}
@@ -36,7 +37,9 @@ def artifact_location(path: str) -> dict[str, str]:
 
 
 def rule_json(element: Element) -> dict[str, Any]:
-    help_text = message("sarif.help_text", guidance=element.guidance, basis=element.basis)
+    """A rule is shared by every report: its guidance has no year to fill (years read ××××)."""
+    guidance = fill(element.guidance, None)
+    help_text = message("sarif.help_text", guidance=guidance, basis=element.basis)
     return {
         "id": element.id,
         "name": element.name,
@@ -44,7 +47,7 @@ def rule_json(element: Element) -> dict[str, Any]:
         "fullDescription": {"text": element.description.strip()},
         "help": {
             "text": help_text,
-            "markdown": message("sarif.help_markdown", guidance=element.guidance.strip(), basis=element.basis.strip()),
+            "markdown": message("sarif.help_markdown", guidance=guidance.strip(), basis=element.basis.strip()),
         },
         "defaultConfiguration": {"level": LEVELS[element.severity]},
         "properties": {
@@ -62,6 +65,8 @@ def fingerprint(path: str, element_id: str) -> str:
 
 
 def result_json(report: ReportResult, element: ElementResult, index: int, guidance: str) -> dict[str, Any]:
+    """``guidance``: the element's, as the rubric writes it; filled here for this report's year."""
+    guidance = fill(guidance, report.year)
     evidence = first_evidence(element)
     region: dict[str, Any] = {"startLine": evidence.line if evidence else 1}
     if evidence is not None and evidence.text:

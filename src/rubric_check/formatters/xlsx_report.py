@@ -21,6 +21,7 @@ from rubric_check.formatters.collect import Collector, build_time, severity_labe
 from rubric_check.messages import message
 from rubric_check.results import ReportResult
 from rubric_check.rubric.model import Rubric
+from rubric_check.rubric.variables import fill
 
 FILLS = {"met": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE"}
 FONTS = {"met": "006100", "partial": "9C5700", "missing": "9C0006"}
@@ -118,7 +119,7 @@ class XlsxFormatter(Collector):
         ws.append([_cell(ws, message(f"sheet.el_{k}"), font=font(bold=True)) for k in keys])
         wrap = alignment(wrap_text=True, vertical="top")
         for e in self.elements:
-            texts = [sheet.safe_text(" ".join(t.split())) for t in (e.description, e.basis, e.guidance)]
+            texts = [sheet.safe_text(" ".join(t.split())) for t in (e.description, e.basis, fill(e.guidance, None))]
             ws.append(
                 [e.id, e.name, severity_label(e.severity), e.weight, *(_cell(ws, t, alignment=wrap) for t in texts)]
             )

@@ -7,6 +7,7 @@ from rubric_check.matching.checks import CHECKS
 from rubric_check.matching.rules import evaluate
 from rubric_check.results import CheckResult, ElementResult
 from rubric_check.rubric.model import Element, Rubric
+from rubric_check.rubric.variables import fill
 
 
 def judge(element: Element, doc: Document, rubric: Rubric) -> ElementResult:
@@ -14,9 +15,9 @@ def judge(element: Element, doc: Document, rubric: Rubric) -> ElementResult:
     decided = _decide(element, doc)
     if element.check is not None and decided.reason:
         reason = decided.reason  # a check's own sentence, finished: it may quote the report ({ included)
-    else:  # a rubric author's template, with {name}
+    else:  # a rubric author's template: {name} and the report's year (rubric/variables.py)
         template = element.reasons.get(decided.status) or decided.reason or rubric.default_reasons[decided.status]
-        reason = template.format(name=element.name)
+        reason = fill(template, doc.meta.year, name=element.name)
     return ElementResult(
         id=element.id,
         name=element.name,

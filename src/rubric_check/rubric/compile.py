@@ -30,6 +30,7 @@ from rubric_check.rubric.patterns import PatternProblem, compile_patterns
 from rubric_check.rubric.phrases import PhraseIndex
 from rubric_check.rubric.problems import Problem
 from rubric_check.rubric.schema_errors import explain
+from rubric_check.rubric.variables import VARIABLES, YEAR_VARIABLES, unknown_variables
 
 DEFAULT_CREDIT = {"met": 1.0, "partial": 0.5, "missing": 0.0}
 DEFAULT_REASONS = {
@@ -66,6 +67,8 @@ class Compiler:
                 self.problem(["elements", index, "id"], message("rubric.duplicate_id", id=raw["id"]))
             seen.add(raw["id"])
             elements.append(self.element(["elements", index], raw))
+        for status, text in doc.get("default_reasons", {}).items():
+            self.variables(["default_reasons", status], text)
         self.sanity(doc)
         if self.problems:
             return None
@@ -118,6 +121,9 @@ class Compiler:
 
     def element(self, path: list[Any], raw: Mapping[str, Any]) -> Element:
         check = self.check([*path, "check"], raw["check"]) if "check" in raw else None
+        self.variables([*path, "guidance"], raw["guidance"], YEAR_VARIABLES)
+        for status, text in raw.get("reasons", {}).items():
+            self.variables([*path, "reasons", status], text)
         return Element(
             id=raw["id"],
             name=raw["name"],
@@ -133,6 +139,13 @@ class Compiler:
             check=check,
             examples=tuple(Example(e["status"], e["text"], e.get("note")) for e in raw["examples"]),
         )
+
+    def variables(self, path: list[Any], text: str, allowed: tuple[str, ...] = VARIABLES) -> None:
+        """Braces in guidance and reasons name variables (rubric/variables.py): a typo is a problem, not
+        a "{nextyear}" shown to every drafter."""
+        known = "、".join(f"{{{name}}}" for name in allowed)
+        for name in unknown_variables(text, allowed):
+            self.problem(path, message("rubric.unknown_variable", name=name, known=known))
 
     def check(self, path: list[Any], raw: Mapping[str, Any]) -> CheckSpec | None:
         kind = raw["type"]
@@ -158,6 +171,7 @@ class Compiler:
 
     def rule(self, path: list[Any], raw: Mapping[str, Any]) -> Rule:
         reason = raw.get("reason")
+        self.variables([*path, "reason"], reason or "")
         if "all" in raw:
             return AllRule(tuple(self.rule([*path, "all", i], r) for i, r in enumerate(raw["all"])), reason)
         if "any" in raw:

@@ -46,9 +46,13 @@ def cli() -> None:
 
 
 def _file_output_options(command: Any) -> Any:
-    """--sarif FILE, --junit FILE, … one per row of formatters/registry.py, in its order."""
+    """--sarif FILE, --junit FILE, … one per row of formatters/registry.py, in its order, each
+    followed by its own settings (--letters DIR --letter-template FILE)."""
     for output in reversed(FILE_OUTPUTS):
-        command = click.option(f"--{output.key}", metavar="FILE", help=message(output.help))(command)
+        for setting in reversed(output.settings):
+            option = click.option(setting.option, setting.key, metavar=setting.metavar, help=message(setting.help))
+            command = option(command)
+        command = click.option(f"--{output.key}", metavar=output.metavar, help=message(output.help))(command)
     return command
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rubric_check.formatters.registry import FILE_OUTPUT_KEYS
+from rubric_check.formatters.registry import FILE_OUTPUT_KEYS, OUTPUT_SETTINGS
 
 _TEXT: dict[str, Any] = {"type": "string", "minLength": 1}
 _TEXTS: dict[str, Any] = {"anyOf": [_TEXT, {"type": "array", "items": _TEXT}]}
 _OUTPUT: dict[str, Any] = {"anyOf": [_TEXT, {"type": "null"}]}
 
-OUTPUT_KEYS = ("json", "html", *FILE_OUTPUT_KEYS)
+OUTPUT_KEYS = ("json", "html", *FILE_OUTPUT_KEYS, *(setting.key for setting in OUTPUT_SETTINGS))
 POLICY_WORDS = ["required", "score", "any-missing", "none"]
 _WORD = "(" + "|".join(POLICY_WORDS) + ")"
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from rubric_check.discovery import Input
 from rubric_check.formatters.base import Formatter
@@ -11,10 +12,20 @@ from rubric_check.formatters.registry import FILE_OUTPUTS
 from rubric_check.gate import Gate
 
 
-def output_formatters(options: Any, gate: Gate) -> list[Formatter]:
+def output_formatters(options: Any, gate: Gate, stderr: TextIO | None = None) -> list[Formatter]:
     """One formatter per requested file, in the registry's order. The xlsx one checks for openpyxl
     now (before scoring)."""
-    return [output.build(getattr(options, output.key), gate) for output in FILE_OUTPUTS if getattr(options, output.key)]
+    values = {field.name: getattr(options, field.name) for field in dataclasses.fields(options)}
+    return [
+        output.build(getattr(options, output.key), gate, values, stderr)
+        for output in FILE_OUTPUTS
+        if getattr(options, output.key)
+    ]
+
+
+def output_folders(options: Any) -> list[Path]:
+    """Folders this run writes a file per report into: never read as inputs (last run's letters)."""
+    return [Path(getattr(options, o.key)) for o in FILE_OUTPUTS if o.directory and getattr(options, o.key)]
 
 
 def written(options: Any) -> list[tuple[str, str]]:

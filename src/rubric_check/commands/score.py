@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TextIO
 
 from rubric_check import exit_codes
-from rubric_check.commands.outputs import not_outputs, output_formatters, written
+from rubric_check.commands.outputs import not_outputs, output_folders, output_formatters, written
 from rubric_check.config import Settings, load_settings, replace_options, select
 from rubric_check.console import is_tty, ocr_progress, use_color
 from rubric_check.discovery import discover
@@ -16,7 +16,7 @@ from rubric_check.errors import RubricCheckError
 from rubric_check.formatters.base import Formatter
 from rubric_check.formatters.json_report import JsonFormatter
 from rubric_check.formatters.progress import ProgressFormatter
-from rubric_check.formatters.registry import FILE_OUTPUT_KEYS
+from rubric_check.formatters.registry import FILE_OUTPUT_KEYS, OUTPUT_SETTINGS
 from rubric_check.formatters.terminal import TerminalFormatter
 from rubric_check.gate import Gate
 from rubric_check.messages import message
@@ -43,6 +43,8 @@ class ScoreOptions:
     markdown: str | None = None
     xlsx: str | None = None
     csv: str | None = None
+    letters: str | None = None
+    letter_template: str | None = None  # the letters' Word template (None: the shipped one)
     quiet: bool = False
     verbose: bool = False
     # Worker processes (issue 8). The command line's default is every core; called as a library,
@@ -56,7 +58,7 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
     try:
         options, settings = _configured(options)
         gate = Gate(settings.fail_on, options.min_score)
-        extra = output_formatters(options, gate)
+        extra = output_formatters(options, gate, stderr)
         rubric = load_rubric(options.rubric)
     except RubricCheckError as exc:
         stderr.write(exc.text + "\n")
@@ -67,6 +69,7 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
     if options.verbose and settings.config is not None:
         stderr.write(message("ci.using_config", path=settings.config.path) + "\n")
     excluded = [Path(options.html_dir)] if options.html_dir else []
+    excluded += output_folders(options)
     found = discover(options.paths, walked_suffixes(), exclude=excluded)
     inputs = not_outputs(select(found, settings.include, settings.exclude, settings.base), options)
     if found and not inputs:
@@ -98,8 +101,12 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
         formatters.append(
             HtmlFormatter(Path(options.html_dir), pdf=options.pdf, gate=gate, stderr=stderr, quiet=options.quiet)
         )
-    for formatter in formatters:
-        formatter.start(rubric)
+    try:
+        for formatter in formatters:
+            formatter.start(rubric)  # the letters' template is checked here, against the rubric
+    except RubricCheckError as exc:
+        stderr.write(exc.text + "\n")
+        return exit_codes.USAGE
     preparers = tuple(formatter.preparer for formatter in formatters)
     head_only = not any(formatter.full_result for formatter in formatters)
     task = Task(rubric, gate, preparers, head_only)
@@ -132,6 +139,7 @@ def _configured(options: ScoreOptions) -> tuple[ScoreOptions, Settings]:
         "outputs.json": options.json,
         "outputs.html": (options.html_dir or False) if options.html_explicit else None,
         **{f"outputs.{k}": getattr(options, k) for k in FILE_OUTPUT_KEYS},
+        **{f"outputs.{s.key}": getattr(options, s.key) for s in OUTPUT_SETTINGS},
     }
     settings = load_settings(cli, options.config, options.use_config)
     return replace_options(options, settings), settings

@@ -18,6 +18,7 @@ from rubric_check.errors import RubricCheckError
 from rubric_check.formatters import sheet
 from rubric_check.formatters.base import Summary
 from rubric_check.formatters.collect import Collector, build_time, severity_label, status_label
+from rubric_check.formatters.office_zip import fixed_zip_times
 from rubric_check.messages import message
 from rubric_check.results import ReportResult
 from rubric_check.rubric.model import Rubric
@@ -131,7 +132,7 @@ class XlsxFormatter(Collector):
         raw = io.BytesIO()
         with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
             ExcelWriter(wb, archive).save()  # not wb.save(): that stamps the wall clock as "modified"
-        return _fixed_zip_times(raw.getvalue())
+        return fixed_zip_times(raw.getvalue())
 
     def write(self, summary: Summary) -> None:
         write_bytes_atomic(Path(self.target), self.document())
@@ -145,16 +146,3 @@ def _cell(ws: Any, value: Any, **style: Any) -> Any:
     for name, setting in style.items():
         setattr(cell, name, setting)
     return cell
-
-
-def _fixed_zip_times(data: bytes) -> bytes:
-    """Rewrite the zip with every entry dated ``build_time()`` so the bytes do not depend on when."""
-    when = build_time().timetuple()[:6]
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=when)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
-    return out.getvalue()

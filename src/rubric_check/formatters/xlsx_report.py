@@ -2,7 +2,8 @@
 
 Sheet 1: one row per report (score, grade, gate, one column per element status), Chinese headers,
 frozen header row and file column, a filter, and conditional colouring of statuses and the gate.
-Sheet 2: what each element means (severity, weight, basis, guidance). The file is byte-identical for
+Sheet 2: the 通报, one row per report in words (formatters/bulletin.py).
+Sheet 3: what each element means (severity, weight, basis, guidance). The file is byte-identical for
 the same inputs: fixed document timestamps and zip entry times (SOURCE_DATE_EPOCH if set).
 """
 
@@ -15,7 +16,7 @@ from typing import Any
 
 from rubric_check.atomic import write_bytes_atomic
 from rubric_check.errors import RubricCheckError
-from rubric_check.formatters import sheet
+from rubric_check.formatters import bulletin, sheet
 from rubric_check.formatters.base import Summary
 from rubric_check.formatters.collect import Collector, build_time, severity_label, status_label
 from rubric_check.formatters.office_zip import fixed_zip_times
@@ -104,6 +105,9 @@ class XlsxFormatter(Collector):
         colour(f"{gate}2:{gate}{last_row}", message("terminal.passed"), "met")
         colour(f"{gate}2:{gate}{last_row}", message("terminal.failed"), "missing")
         colour(f"{gate}2:{gate}{last_row}", message("terminal.unreadable"), "partial")
+        if self.rubric is not None:  # the 通报 sheet: its rows in words, built report by report
+            rubric = self.rubric
+            bulletin.add_sheet(wb, (bulletin.row(i, r, rubric) for i, r in enumerate(self.results, start=1)))
         self._legend(wb, Font, Alignment)
         stamp = build_time()
         wb.properties.creator = "rubric-check"

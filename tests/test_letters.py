@@ -244,3 +244,16 @@ def test_a_template_that_is_no_word_file_or_is_missing_is_explained(tmp_path: Pa
     missing = tmp_path / "没有.docx"
     code, stderr = score(SEEDS / FAILING_SEED, letters=str(tmp_path / "out"), letter_template=str(missing))
     assert code == 2 and f"找不到审核意见书模板 {missing}" in stderr
+
+
+def test_a_config_file_names_the_folder_and_the_template_relative_to_itself(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    office_template(project / "本局模板.docx", "{{ agency }}：{{ verdict }}")
+    config = project / "rubric-check.yaml"
+    config.write_text("outputs:\n  letters: 意见书\n  letter_template: 本局模板.docx\n", encoding="utf-8")
+    stdout, stderr = io.StringIO(), io.StringIO()
+    options = ScoreOptions(paths=(str(SEEDS / FAILING_SEED),), html_dir=None, config=str(config))
+    assert run(options, stdout, stderr) == 1, stderr.getvalue()
+    [letter] = (project / "意见书").iterdir()
+    assert [p.text for p in Document(str(letter)).paragraphs] == ["湖滨区卫生健康委员会：未通过"]

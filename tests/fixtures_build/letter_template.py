@@ -67,6 +67,7 @@ def _paragraph_style(document: object, name: str, east_asia: str, size: Pt, *, i
     fmt = style.paragraph_format
     fmt.alignment = align
     fmt.first_line_indent = INDENT if indent else Pt(0)
+    fmt.keep_with_next = name != "落款"  # a heading never ends a page; the title stays with the addressee
 
 
 def _page_number(footer: object, align: int) -> None:

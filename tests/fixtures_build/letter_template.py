@@ -139,39 +139,38 @@ def build(target: Path) -> Path:
     )
     add("一、审核结论", "一级标题")
     add("{{ verdict_text }}")
-    add("二、必备内容方面存在的问题", "一级标题")
-    add("{%p if required_gaps %}")
-    add(
+
+    def add_gaps(heading: str, variable: str, intro: str, none: str) -> None:
+        """A part listing the gaps of ``variable``, or ``none`` when there are none."""
+        add(heading, "一级标题")
+        add(f"{{%p if {variable} %}}")
+        add(intro)
+        add(f"{{%p for gap in {variable} %}}")
+        add("（{{ gap.number }}）{{ gap.name }}（{{ gap.label }}）", "二级标题")
+        add("审核发现：{{ gap.problem }}")
+        add("{%p if gap.excerpt %}")
+        add("报告原文：{{ gap.excerpt }}（{{ gap.location }}）")
+        add("{%p endif %}")
+        add("修改建议：{{ gap.guidance }}")
+        add("依据：{{ gap.basis }}")
+        add("{%p endfor %}")
+        add("{%p else %}")
+        add(none)
+        add("{%p endif %}")
+
+    add_gaps(
+        "二、必备内容方面存在的问题",
+        "required_gaps",
         "以下是年度报告的必备内容。标为“缺失”的，缺少任何一项，报告都不能通过审核，请逐项补充；"
-        "标为“部分符合”的，请充实完善。"
+        "标为“部分符合”的，请充实完善。",
+        "经审核，报告的必备内容均已具备。",
     )
-    add("{%p for gap in required_gaps %}")
-    add("（{{ gap.number }}）{{ gap.name }}（{{ gap.label }}）", "二级标题")
-    add("审核发现：{{ gap.problem }}")
-    add("{%p if gap.excerpt %}")
-    add("报告原文：{{ gap.excerpt }}（{{ gap.location }}）")
-    add("{%p endif %}")
-    add("修改建议：{{ gap.guidance }}")
-    add("依据：{{ gap.basis }}")
-    add("{%p endfor %}")
-    add("{%p else %}")
-    add("经审核，报告的必备内容均已具备。")
-    add("{%p endif %}")
-    add("三、其他需要完善的方面", "一级标题")
-    add("{%p if other_gaps %}")
-    add("以下内容不影响审核结论，但写全、写实后报告更完整，请一并修改完善。")
-    add("{%p for gap in other_gaps %}")
-    add("（{{ gap.number }}）{{ gap.name }}（{{ gap.label }}）", "二级标题")
-    add("审核发现：{{ gap.problem }}")
-    add("{%p if gap.excerpt %}")
-    add("报告原文：{{ gap.excerpt }}（{{ gap.location }}）")
-    add("{%p endif %}")
-    add("修改建议：{{ gap.guidance }}")
-    add("依据：{{ gap.basis }}")
-    add("{%p endfor %}")
-    add("{%p else %}")
-    add("无。")
-    add("{%p endif %}")
+    add_gaps(
+        "三、其他需要完善的方面",
+        "other_gaps",
+        "以下内容不影响审核结论，但写全、写实后报告更完整，请一并修改完善。",
+        "无。",
+    )
     add("四、有关要求", "一级标题")
     add(
         "请你单位对照上述意见修改完善年度报告，按规定时限报送，并通过本单位门户网站向社会公开。"

@@ -40,6 +40,7 @@ LATIN_FONT = "Times New Roman"
 SAN_HAO = Pt(16)
 ER_HAO = Pt(22)
 SI_HAO = Pt(14)
+OWN_STYLES = ("公文标题", "主送机关", "一级标题", "二级标题", "落款")
 LINE = Pt(28.95)  # 225 mm / 22 lines
 INDENT = Pt(32)  # two characters of 三号
 
@@ -97,6 +98,35 @@ def _page_number(footer: object, align: int) -> None:
                     shown = OxmlElement("w:t")
                     shown.text = value
                     run._r.append(shown)
+
+
+def _prune(document: object) -> None:
+    """Drop what python-docx's blank document carries and a letter never uses: 140 unused table,
+    list and character styles, the Word 2010 stylesWithEffects copy and the thumbnail. They were
+    nine tenths of the file, and every letter parsed and compressed them again (about half its time)."""
+    styles = document.styles.element  # type: ignore[attr-defined]
+    by_id = {style.get(qn("w:styleId")): style for style in styles.findall(qn("w:style"))}
+    wanted = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Footer", "Header"}
+    wanted |= {style.style_id for style in document.styles if style.name in OWN_STYLES}  # type: ignore[attr-defined]
+    pending = list(wanted)
+    while pending:  # and whatever they are based on or linked to
+        style = by_id.get(pending.pop())
+        for ref in ("w:basedOn", "w:link", "w:next"):
+            found = style.find(qn(ref)) if style is not None else None
+            if found is not None and found.get(qn("w:val")) not in wanted:
+                wanted.add(found.get(qn("w:val")))
+                pending.append(found.get(qn("w:val")))
+    for style_id, style in by_id.items():
+        if style_id not in wanted:
+            styles.remove(style)
+    part = document.part  # type: ignore[attr-defined]
+    for rel_id, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            part.drop_rel(rel_id)
+    package = part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            package.rels.pop(rel_id)
 
 
 def build(target: Path) -> Path:
@@ -180,6 +210,7 @@ def build(target: Path) -> Path:
     add("")
     add("（审核单位名称）", "落款")
     add("年　　月　　日", "落款")
+    _prune(document)
     properties = document.core_properties
     properties.title = "法治政府建设年度报告审核意见"
     properties.author = properties.last_modified_by = "rubric-check"

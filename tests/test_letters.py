@@ -257,3 +257,10 @@ def test_a_config_file_names_the_folder_and_the_template_relative_to_itself(tmp_
     assert run(options, stdout, stderr) == 1, stderr.getvalue()
     [letter] = (project / "意见书").iterdir()
     assert [p.text for p in Document(str(letter)).paragraphs] == ["湖滨区卫生健康委员会：未通过"]
+
+
+def test_a_letters_folder_that_is_a_file_stops_the_run_before_scoring(tmp_path: Path) -> None:
+    taken = tmp_path / "意见书"
+    taken.write_text("不是文件夹", encoding="utf-8")
+    code, stderr = score(SEEDS / FAILING_SEED, letters=str(taken))
+    assert code == 2 and f"无法写入 {taken}" in stderr and taken.read_text(encoding="utf-8") == "不是文件夹"

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from rubric_check.atomic import write_bytes_atomic
+from rubric_check.errors import RubricCheckError
 from rubric_check.formatters.base import Preparer, Summary
 from rubric_check.formatters.letter_content import letter_context
 from rubric_check.formatters.letter_template import LetterTemplate
@@ -54,6 +55,11 @@ class LetterFormatter:
         """Loads and tries the template: a broken one stops the run before anything is scored."""
         self.rubric = rubric
         self.template = LetterTemplate.load(self.template_path, rubric, self.gate)
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file of that name, no permission: say so before scoring
+            detail = exc.strerror or type(exc).__name__
+            raise RubricCheckError("usage", message("cli.write_failed", path=self.directory, detail=detail)) from exc
 
     @property
     def preparer(self) -> Preparer:
@@ -73,7 +79,10 @@ class LetterFormatter:
         elif not _regular_or_absent(target):
             self._warn(message("letters.not_a_file", path=target))
         else:
-            write_bytes_atomic(target, data)
+            try:
+                write_bytes_atomic(target, data)
+            except OSError as exc:  # disk full, folder removed mid-run: this letter is lost, not the batch
+                self._warn(message("cli.write_failed", path=target, detail=exc.strerror or type(exc).__name__))
 
     def stop(self, summary: Summary) -> None:
         pass

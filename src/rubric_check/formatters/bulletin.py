@@ -3,12 +3,12 @@
 A reviewer reports a batch upward as a table of who scored what and what each report lacks. The
 columns are the reporting body, year, score, grade, verdict, the missing required parts and the
 main gaps as one sentence ("缺失：不足的原因；不符合要求：年份一致；部分符合：……"). Rows are built one
-report at a time (``row``), so the spreadsheet can spool them; ``add_sheet`` writes them.
+report at a time (``row``) and appended as the report arrives, so nothing is kept per report.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable
 from typing import Any
 
 from rubric_check.formatters.collect import gaps
@@ -20,6 +20,7 @@ from rubric_check.rubric.model import Rubric
 
 MAIN_GAPS = 6  # a 通报 names the main gaps; the rest are counted ("等 9 项")
 WIDTHS = (6, 28, 8, 8, 8, 10, 24, 60, 36)
+WRAPPED = (6, 7)  # 缺失的必备内容, 主要问题
 
 
 def headers() -> list[str]:
@@ -71,27 +72,29 @@ def row(number: int, result: ReportResult, rubric: Rubric) -> list[Cell]:
     ]
 
 
-def add_sheet(workbook: Any, rows: Iterable[list[Cell]], index: int = 1) -> Any:
-    """The 通报 sheet at position ``index`` of an openpyxl workbook, filled from ``rows``."""
-    from openpyxl.styles import Alignment, Font, PatternFill
+def start_sheet(workbook: Any, cell: Callable[..., Any], heading: dict[str, Any]) -> Any:
+    """The 通报 sheet of a write-only workbook, its widths, panes and header set before any row.
+    ``cell(ws, value, **style)`` makes a styled write-only cell; ``heading`` is the header's style."""
     from openpyxl.utils import get_column_letter
 
-    ws = workbook.create_sheet(message("bulletin.title"), index)
-    ws.append(headers())
-    count = 0
-    for values in rows:
-        ws.append(values)
-        count += 1
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    ws = workbook.create_sheet(message("bulletin.title"))
     for column, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(column)].width = width
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for cells in ws.iter_rows(min_row=2, min_col=7, max_col=8):
-        for cell in cells:
-            cell.alignment = wrap
     ws.freeze_panes = "C2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(WIDTHS))}{max(count + 1, 2)}"
+    ws.append([cell(ws, text, **heading) for text in headers()])
     return ws
+
+
+def append(ws: Any, values: list[Cell], cell: Callable[..., Any]) -> None:
+    """One row; the two columns of words wrap."""
+    from openpyxl.styles import Alignment
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+    ws.append([cell(ws, value, alignment=wrap) if i in WRAPPED else value for i, value in enumerate(values)])
+
+
+def finish_sheet(ws: Any, rows: int) -> None:
+    """The filter, which a write-only sheet takes after its rows."""
+    from openpyxl.utils import get_column_letter
+
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(WIDTHS))}{max(rows + 1, 2)}"

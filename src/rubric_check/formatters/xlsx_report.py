@@ -70,10 +70,13 @@ class XlsxFormatter(Collector):
             "alignment": Alignment(wrap_text=True, vertical="center"),
         }
         ws.append([_cell(ws, text, **heading) for text in header])
+        self.bulletin = bulletin.start_sheet(self.wb, _cell, heading)  # the 通报, filled row by row
 
     def report(self, result: ReportResult, prepared: Any = None) -> None:
         self.ws.append(sheet.row(result, self.elements))
         self.rows += 1
+        assert self.rubric is not None
+        bulletin.append(self.bulletin, bulletin.row(self.rows, result, self.rubric), _cell)
 
     def finish(self) -> Any:
         """Filters, colours and the legend, which a write-only sheet takes after its rows."""
@@ -105,9 +108,7 @@ class XlsxFormatter(Collector):
         colour(f"{gate}2:{gate}{last_row}", message("terminal.passed"), "met")
         colour(f"{gate}2:{gate}{last_row}", message("terminal.failed"), "missing")
         colour(f"{gate}2:{gate}{last_row}", message("terminal.unreadable"), "partial")
-        if self.rubric is not None:  # the 通报 sheet: its rows in words, built report by report
-            rubric = self.rubric
-            bulletin.add_sheet(wb, (bulletin.row(i, r, rubric) for i, r in enumerate(self.results, start=1)))
+        bulletin.finish_sheet(self.bulletin, self.rows)
         self._legend(wb, Font, Alignment)
         stamp = build_time()
         wb.properties.creator = "rubric-check"

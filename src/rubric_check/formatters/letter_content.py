@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Any, NamedTuple
 
+from rubric_check.documents.conventions import conventions
 from rubric_check.documents.model import Meta
 from rubric_check.formatters.collect import gaps
 from rubric_check.formatters.html_view import where
@@ -19,20 +20,20 @@ from rubric_check.results import ElementResult, Evidence, ReportResult
 from rubric_check.rubric.model import Element, Rubric
 from rubric_check.rubric.variables import fill
 
-_DIGITS = "零一二三四五六七八九"
-
 
 def chinese_numeral(number: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 35 → 三十五 (for （一）（二）… up to 99).
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 35 → 三十五 (for （一）（二）… up to 99), from the one
+    numeral table (data/document.yaml: 一 … 十).
 
     >>> [chinese_numeral(n) for n in (1, 10, 12, 20, 35, 99)]
     ['一', '十', '十二', '二十', '三十五', '九十九']
     """
+    numerals = conventions().chinese_numerals  # 一二三四五六七八九十
     tens, ones = divmod(number, 10)
     if tens == 0:
-        return _DIGITS[ones]
-    head = "" if tens == 1 else _DIGITS[tens]
-    return head + "十" + (_DIGITS[ones] if ones else "")
+        return numerals[ones - 1]
+    head = "" if tens == 1 else numerals[tens - 1]
+    return head + numerals[9] + (numerals[ones - 1] if ones else "")
 
 
 class Gap(NamedTuple):

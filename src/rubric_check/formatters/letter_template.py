@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from rubric_check.documents.files import read_file
 from rubric_check.documents.ziplimits import check_zip
 from rubric_check.errors import InputError, RubricCheckError
 from rubric_check.formatters.letter_content import Gap, letter_context, sample_results
@@ -28,6 +29,7 @@ from rubric_check.messages import message
 from rubric_check.rubric.model import Rubric
 
 DEFAULT = "templates/letter.docx"
+MAX_TEMPLATE_BYTES = 20 * 1024 * 1024  # a letter template with a letterhead picture is well under 1 MB
 VARIABLES = (
     "agency",
     "year",
@@ -204,8 +206,8 @@ def _read(path: Path) -> bytes:
     if not path.is_file():
         raise TemplateError(message("letters.template_not_found", path=path))
     try:
-        check_zip(path, str(path))
-        data = path.read_bytes()
+        data = read_file(path, str(path), MAX_TEMPLATE_BYTES)
+        check_zip(data, str(path))
         _paragraph_texts(data)
     except InputError as exc:
         raise TemplateError(message("letters.template_unreadable", path=path, detail=exc.text)) from exc

@@ -68,7 +68,7 @@ def test_a_failing_seed_gets_a_letter_addressed_to_it_with_required_gaps_first(l
     headings = [(i, text) for i, (style, text) in enumerate(found) if style == "二级标题"]
     assert headings[0] == (headings[0][0], "（一）不足的原因（缺失）") and required < headings[0][0] < others
     assert all(i > others for i, _ in headings[1:])  # every other gap is listed after the required one
-    assert [t for _, t in headings[1:3]] == ["（一）年份一致（不符合要求）", "（二）落款与日期（不符合要求）"]
+    assert [t for _, t in headings[1:3]] == ["（一）年份一致（未通过检查）", "（二）落款与日期（未通过检查）"]
     suggestion = texts[texts.index("（一）不足的原因（缺失）") + 2]
     assert suggestion.startswith("修改建议：") and "究其原因" in suggestion
     assert any(t.startswith("依据：《法治政府建设与责任落实督察工作规定》") for t in texts)

@@ -2,7 +2,7 @@
 
 A reviewer reports a batch upward as a table of who scored what and what each report lacks. The
 columns are the reporting body, year, score, grade, verdict, the missing required parts and the
-main gaps as one sentence ("缺失：不足的原因；不符合要求：年份一致；部分符合：……"). Rows are built one
+main gaps as one sentence ("缺失：不足的原因；未通过检查：年份一致；部分符合：……"). Rows are built one
 report at a time (``row``) and appended as the report arrives, so nothing is kept per report.
 """
 
@@ -30,14 +30,14 @@ def headers() -> list[str]:
 def main_gaps(result: ReportResult, rubric: Rubric, limit: int = MAIN_GAPS) -> str:
     """The gaps in words, missing before partial, required first, heavier first; grouped by label.
 
-    The labels are the letters' (a failed check reads 不符合要求), so the 通报 and the letter agree.
+    The labels are the gap page's and the letters' (a failed check reads 未通过检查): all three agree.
     """
     order = {"missing": 0, "partial": 1}
     found = sorted(gaps(result), key=lambda e: (order[e.status], not e.required, -e.weight))
     if not found:
         return message("bulletin.no_gaps")
     specs = {e.id: e for e in rubric.elements}
-    groups: dict[tuple[int, bool, str], list[str]] = {}  # 缺失, 不符合要求, 部分符合, 部分符合要求
+    groups: dict[tuple[int, bool, str], list[str]] = {}  # 缺失, 未通过检查, 部分符合
     for element in found[:limit]:
         spec = specs.get(element.id)
         key = (order[element.status], spec is not None and spec.check is not None, gap_label(element, spec))

@@ -12,8 +12,8 @@ from typing import Any, NamedTuple
 
 from rubric_check.documents.conventions import conventions
 from rubric_check.documents.model import Meta
-from rubric_check.formatters.collect import gaps
-from rubric_check.formatters.html_view import where
+from rubric_check.formatters.collect import gaps, status_label
+from rubric_check.formatters.locations import location
 from rubric_check.gate import Gate
 from rubric_check.messages import message
 from rubric_check.results import ElementResult, Evidence, ReportResult
@@ -52,9 +52,11 @@ class Gap(NamedTuple):
 
 
 def gap_label(result: ElementResult, element: Element | None) -> str:
-    """A built-in check (title, dates, year consistency) fails rather than misses: "不符合要求"."""
-    checked = element is not None and element.check is not None
-    return message(f"letters.label_{'check_' if checked else ''}{result.status}")
+    """As the gap page says it: a built-in check (title, dates, year consistency) that fails is
+    "未通过检查", not missing content; otherwise 缺失 / 部分符合."""
+    if element is not None and element.check is not None and result.status == "missing":
+        return message("html.check_failed")
+    return status_label(result.status)
 
 
 def _excerpt(evidence: Evidence) -> str:
@@ -62,7 +64,8 @@ def _excerpt(evidence: Evidence) -> str:
     return ("…" if evidence.cut_before else "") + text + ("…" if evidence.cut_after else "")
 
 
-def gap(number: int, result: ElementResult, element: Element | None, year: int | None) -> Gap:
+def gap(number: int, result: ElementResult, element: Element | None, report: ReportResult) -> Gap:
+    """``report``: its year fills the guidance; its format says how a place in it is named."""
     evidence = result.evidence[0] if result.evidence else None
     return Gap(
         number=chinese_numeral(number),
@@ -71,10 +74,10 @@ def gap(number: int, result: ElementResult, element: Element | None, year: int |
         status=result.status,
         required=result.required,
         problem=result.message,
-        guidance=fill(element.guidance, year) if element else "",
+        guidance=fill(element.guidance, report.year) if element else "",
         basis=element.basis if element else "",
         excerpt=_excerpt(evidence) if evidence else "",
-        location=where(evidence) if evidence else "",
+        location=location(evidence, report.format) if evidence else "",
     )
 
 
@@ -115,8 +118,8 @@ def letter_context(result: ReportResult, rubric: Rubric, gate: Gate) -> dict[str
         "fail_reasons": gate.reasons(result, rubric),
         "pass_rule": gate.describe(rubric),
         "verdict_text": verdict_text(result, rubric, gate),
-        "required_gaps": [gap(i, e, specs.get(e.id), meta.year) for i, e in enumerate(required, start=1)],
-        "other_gaps": [gap(i, e, specs.get(e.id), meta.year) for i, e in enumerate(others, start=1)],
+        "required_gaps": [gap(i, e, specs.get(e.id), result) for i, e in enumerate(required, start=1)],
+        "other_gaps": [gap(i, e, specs.get(e.id), result) for i, e in enumerate(others, start=1)],
     }
 
 

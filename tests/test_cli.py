@@ -87,7 +87,7 @@ def test_json_to_stdout_is_the_contract_document_and_table_goes_to_stderr() -> N
     result = run("score", "--no-html", "--json", "-", str(SEEDS))
     document = json.loads(result.stdout)  # nothing else on stdout
     assert "得分" in result.stderr
-    assert set(document) == {"tool", "rubric", "reports", "summary"}
+    assert set(document) == {"tool", "rubric", "reports", "skipped", "summary"}
     assert document["tool"] == {"name": "rubric-check", "version": "0.1.0"}
     assert document["rubric"]["id"] == "default"
     paths = [r["path"] for r in document["reports"]]

@@ -120,7 +120,7 @@ def watched(browser: Any) -> Iterator[Watched]:
 
 
 def test_gap_report_renders_with_no_errors_and_no_network(watched: Watched, out: Path, tmp_path: Path) -> None:
-    page = watched.open(out / report_name(str(SEED)))
+    page = watched.open(out / report_name(f"seeds/{SEED.name}"))
     assert page.title().startswith("差距报告")
     assert page.locator("html").get_attribute("lang") == "zh-CN"
     blocking = page.locator("article.card.blocking")
@@ -139,7 +139,7 @@ def test_gap_report_renders_with_no_errors_and_no_network(watched: Watched, out:
 
 
 def test_injected_script_shows_as_text_and_never_runs(watched: Watched, out: Path) -> None:
-    page = watched.open(out / report_name(str(out.parent / "in" / "injected.txt")))
+    page = watched.open(out / report_name("injected.txt"))
     assert page.evaluate("document.scripts.length") == 1  # only our own
     assert INJECTED in page.locator("body").inner_text()
     assert watched.dialogs == [] and watched.requests == [] and watched.problems == []
@@ -148,7 +148,7 @@ def test_injected_script_shows_as_text_and_never_runs(watched: Watched, out: Pat
 def test_print_media_shows_only_the_gaps(browser: Any, out: Path) -> None:
     printed = Watched(browser, media="print")
     try:
-        page = printed.open(out / report_name(str(SEED)))
+        page = printed.open(out / report_name(f"seeds/{SEED.name}"))
         for selector in (".toolbar", "nav.toc", "#met", "#outline", "#meta"):
             assert not page.locator(selector).is_visible(), selector
         for selector in (".masthead", ".verdict-note", ".alert", "#gaps", ".met-summary"):
@@ -177,7 +177,7 @@ def test_gaps_only_print_fits_three_a4_pages_for_every_seed(browser: Any, out: P
     page.emulate_media(media="print")
     try:
         for seed in sorted(SEEDS.glob("*.txt")):
-            page.goto((out / report_name(str(seed))).resolve().as_uri())
+            page.goto((out / report_name(f"seeds/{seed.name}")).resolve().as_uri())
             pages = pdf_pages(page.pdf(prefer_css_page_size=True))
             assert 1 <= pages <= 3, (seed.name, pages)
             # the printout still carries what a drafter acts on: every gap card, with its guidance
@@ -207,6 +207,35 @@ def test_index_sorts_and_links(watched: Watched, out: Path) -> None:
     with page.expect_navigation():
         link.click()
     assert page.url.endswith(".html") and page.locator("article.card").count() > 0
+    assert watched.requests == [] and watched.problems == []
+
+
+def test_index_of_an_interrupted_run_shows_the_notice_and_the_skipped_files(
+    watched: Watched, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rubric_check.commands import score as score_module
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:3]:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    (folder / "报告.rtf").write_text("{\\rtf1 x}", encoding="ascii")
+    real = score_module.score_all
+
+    def first_only(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        for number, scored in enumerate(real(*args, **kwargs)):
+            if number == 1:
+                raise KeyboardInterrupt
+            yield scored
+
+    monkeypatch.setattr(score_module, "score_all", first_only)
+    code = run(ScoreOptions(paths=(str(folder),), html_dir=str(tmp_path / "out")), io.StringIO(), io.StringIO())
+    assert code == 130
+    page = watched.open(tmp_path / "out" / INDEX_NAME)
+    notice = page.locator("#incomplete")
+    assert notice.is_visible() and "另有 2 份没有检查" in notice.inner_text()
+    skipped = page.locator("#skipped")
+    assert skipped.is_visible() and "另存为” .docx" in skipped.inner_text()
     assert watched.requests == [] and watched.problems == []
 
 

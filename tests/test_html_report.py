@@ -19,6 +19,7 @@ from rubric_check.documents.model import SourceLine, SourceText
 from rubric_check.engine import score_source
 from rubric_check.formatters.base import Summary
 from rubric_check.formatters.excerpts import excerpt_of
+from rubric_check.formatters.html_folder import MANIFEST_NAME
 from rubric_check.formatters.html_names import INDEX_NAME, report_name
 from rubric_check.formatters.html_render import css_string
 from rubric_check.formatters.html_report import HtmlFormatter, render_report
@@ -92,7 +93,8 @@ def gap_cards(html: str) -> list[tuple[str, str, bool]]:
 
 def test_one_page_per_seed_and_an_index(seeds_out: Path) -> None:
     names = sorted(p.name for p in seeds_out.iterdir())
-    expected = sorted([INDEX_NAME, *(report_name(str(SEEDS / p.name)) for p in SEEDS.glob("*.txt"))])
+    pages = (report_name(f"seeds/{p.name}") for p in SEEDS.glob("*.txt"))
+    expected = sorted([INDEX_NAME, MANIFEST_NAME, *pages])
     assert names == expected
     for page in seeds_out.glob("*.html"):
         text = page.read_text(encoding="utf-8")
@@ -100,7 +102,7 @@ def test_one_page_per_seed_and_an_index(seeds_out: Path) -> None:
 
 
 def test_gaps_come_first_missing_then_partial_required_on_top(seeds_out: Path, rubric: Rubric) -> None:
-    html = (seeds_out / report_name(str(SEEDS / FAILING_SEED))).read_text(encoding="utf-8")
+    html = (seeds_out / report_name(f"seeds/{FAILING_SEED}")).read_text(encoding="utf-8")
     assert html.index('id="gaps"') < html.index('id="met"') < html.index('id="outline"') < html.index('id="meta"')
     cards = gap_cards(html)
     required = {e.id for e in rubric.elements if e.required}
@@ -117,7 +119,7 @@ def test_gaps_come_first_missing_then_partial_required_on_top(seeds_out: Path, r
 
 
 def test_gap_card_says_what_why_basis_and_how(seeds_out: Path, rubric: Rubric) -> None:
-    html = (seeds_out / report_name(str(SEEDS / FAILING_SEED))).read_text(encoding="utf-8")
+    html = (seeds_out / report_name(f"seeds/{FAILING_SEED}")).read_text(encoding="utf-8")
     element = next(e for e in rubric.elements if e.id == "problem-causes")
     card = html[html.index('id="el-problem-causes"') :]
     card = card[: card.index("</article>")]
@@ -145,7 +147,7 @@ def failing_seed_result(rubric: Rubric) -> ReportResult:
 
 
 def test_header_shows_what_was_checked(seeds_out: Path, rubric: Rubric) -> None:
-    html = (seeds_out / report_name(str(SEEDS / FAILING_SEED))).read_text(encoding="utf-8")
+    html = (seeds_out / report_name(f"seeds/{FAILING_SEED}")).read_text(encoding="utf-8")
     header = html[html.index("<header") : html.index("</header>")]
     result = failing_seed_result(rubric)
     for text in (
@@ -163,7 +165,7 @@ def test_header_shows_what_was_checked(seeds_out: Path, rubric: Rubric) -> None:
 
 
 def test_met_elements_collapsed_with_marked_evidence(seeds_out: Path, rubric: Rubric) -> None:
-    html = (seeds_out / report_name(str(SEEDS / FAILING_SEED))).read_text(encoding="utf-8")
+    html = (seeds_out / report_name(f"seeds/{FAILING_SEED}")).read_text(encoding="utf-8")
     met = html[html.index('id="met"') : html.index('id="outline"')]
     met_count = sum(e.status == "met" for e in failing_seed_result(rubric).elements)
     assert met_count >= 10 and met.count('<details class="met-item"') == met_count
@@ -172,7 +174,7 @@ def test_met_elements_collapsed_with_marked_evidence(seeds_out: Path, rubric: Ru
 
 
 def test_outline_marks_the_five_parts(seeds_out: Path, rubric: Rubric) -> None:
-    html = (seeds_out / report_name(str(SEEDS / FAILING_SEED))).read_text(encoding="utf-8")
+    html = (seeds_out / report_name(f"seeds/{FAILING_SEED}")).read_text(encoding="utf-8")
     outline = html[html.index('id="outline"') : html.index('id="meta"')]
     for kind in rubric.sections:
         assert escape_text(kind.name) in outline
@@ -221,7 +223,7 @@ def test_index_links_resolve_and_nothing_is_external(seeds_out: Path) -> None:
         assert "default-src &#39;none&#39;" in html  # CSP: nothing may be fetched
     index = (seeds_out / INDEX_NAME).read_text(encoding="utf-8")
     hrefs = {url for _, _, url in parse(index).urls if not url.startswith("#")}
-    assert hrefs == {report_name(str(SEEDS / p.name)) for p in SEEDS.glob("*.txt")}
+    assert hrefs == {report_name(f"seeds/{p.name}") for p in SEEDS.glob("*.txt")}
 
 
 # ── Escaping ────────────────────────────────────────────────────────────────────────────────────
@@ -344,13 +346,13 @@ def test_output_is_byte_identical_across_runs(tmp_path: Path, monkeypatch: pytes
     score_to(tmp_path / "two", SEEDS)
     one = {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir()}
     two = {p.name: p.read_bytes() for p in (tmp_path / "two").iterdir()}
-    assert one == two and len(one) == 6
+    assert one == two and len(one) == 7  # five pages, the index and the manifest
 
 
 def test_existing_outputs_are_replaced_atomically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
     seed = SEEDS / FAILING_SEED
-    page = out / report_name(str(seed))
+    page = out / report_name(seed.name)
     out.mkdir()
     page.write_text("old", encoding="utf-8")
     before = page.stat().st_ino

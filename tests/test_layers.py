@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "rubric_check"
 
 # Lowest first. A top-level name is a module or package directly under src/rubric_check.
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"rubric_check", "messages", "errors", "atomic", "exit_codes", "console"}),
+    frozenset({"rubric_check", "messages", "errors", "atomic", "exit_codes", "console", "user_files", "logs"}),
     frozenset({"documents"}),
     frozenset({"rubric"}),
     frozenset({"results", "matching"}),

@@ -115,7 +115,7 @@ def test_explain_uses_the_rubrics_words() -> None:
     for text in (element.name, element.description, element.basis, element.guidance):
         assert text in out
     code, _, err = call(explain.run, "no-such-id", None)
-    assert code == 2 and "没有编号为“no-such-id”的要素" in err
+    assert code == 2 and "没有名称或编号为“no-such-id”的要素" in err
 
 
 def write(path: Path, text: str) -> Path:

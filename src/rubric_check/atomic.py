@@ -1,5 +1,14 @@
 """Writing outputs atomically: a reader (or a second run) never sees a half-written file.
 
+A regular file is written to a temporary file beside it and renamed over it. Anything else that
+already stands at the target (a device such as /dev/null, a FIFO, a symlink to one) is written in
+place: renaming over it would replace the device node itself (run as root, ``--json /dev/null``
+once turned the system's /dev/null into a regular file). A symlink to a regular file is followed,
+so the file it points to is replaced and the link stays.
+
+Every failure is an ``OutputError`` naming the target as the user gave it (never the temporary
+file) in Chinese, so the command can say what to do and exit 2.
+
 Files are not fsync'ed: every output can be made again by running again, and a batch writes a
 page per report (fsync cost ~0.4 ms a page, a tenth of the HTML run); the rename is what keeps a
 reader from seeing half a file.
@@ -8,28 +17,74 @@ reader from seeing half a file.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
+from rubric_check.errors import OutputError
+
 _BLOCK = 1 << 16
+
+
+def ensure_directory(path: Path, option: str = "--html") -> None:
+    """Create the output folder ``path`` (and its parents); OutputError when it cannot be one."""
+    if path.exists() and not path.is_dir():
+        raise OutputError.of("not_a_folder", path=path, option=option)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError.writing(path, exc) from exc
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise OutputError.writing(path, PermissionError(13, "", str(path)))
+
+
+def _in_place(path: Path) -> bool:
+    """Must ``path`` be written where it stands (it exists and is not a regular file)?"""
+    try:
+        mode = os.stat(path).st_mode  # follows symlinks: a link to a device is a device
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise OutputError.writing(path, exc) from exc
+    if stat.S_ISDIR(mode):
+        raise OutputError.of("is_folder", path=path)
+    return not stat.S_ISREG(mode)
 
 
 @contextmanager
 def _replacing(path: Path) -> Iterator[BinaryIO]:
-    """A handle on a temporary file beside ``path`` that replaces ``path`` once fully written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """A handle whose bytes end up in ``path``: in place for a device or FIFO, else through a
+    temporary file beside the (symlink-resolved) target, renamed over it once fully written."""
+    if _in_place(path):
+        try:
+            with open(path, "wb") as handle:
+                yield handle
+        except OSError as exc:
+            raise OutputError.writing(path, exc) from exc
+        return
+    real = path.resolve() if path.is_symlink() else path
+    temp: str | None = None
     try:
+        real.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
         with os.fdopen(fd, "wb") as handle:
             yield handle
         os.chmod(temp, 0o644)
-        os.replace(temp, path)
+        os.replace(temp, real)
+    except OSError as exc:
+        _discard(temp)
+        raise OutputError.writing(path, exc) from exc
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        _discard(temp)
         raise
+
+
+def _discard(temp: str | None) -> None:
+    if temp is not None:
+        Path(temp).unlink(missing_ok=True)
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -6,14 +6,18 @@ rendered here in Chinese.
 
 from __future__ import annotations
 
+import difflib
+import re
 import sys
 from typing import Any
 
 import click
 
-from rubric_check import __version__
+from rubric_check import __version__, exit_codes
+from rubric_check.console import prepare_windows_console
 from rubric_check.documents.readers import supported_text
 from rubric_check.formatters.registry import FILE_OUTPUTS
+from rubric_check.logs import configure_logging
 from rubric_check.messages import message
 
 
@@ -28,12 +32,53 @@ class ChineseHelpFormatter(click.HelpFormatter):
 
 
 click.Context.formatter_class = ChineseHelpFormatter
+
+
+def _verbatim(text: str) -> str:
+    """Help text whose paragraphs click prints as written (its "\\b" mark stops re-wrapping)."""
+    return "\n\n".join("\b\n" + paragraph for paragraph in text.split("\n\n"))
+
+
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
+class Numeric(click.ParamType):
+    """click.INT / click.FLOAT with a Chinese message (click's own says "'abc' is not a valid integer.")."""
+
+    def __init__(self, kind: type[int] | type[float]) -> None:
+        self.kind = kind
+        self.name = kind.__name__
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int | float:
+        try:
+            return self.kind(value)
+        except (TypeError, ValueError):
+            self.fail(message(f"cli.not_{self.name}", value=value), param, ctx)
+
+
+class ChineseUsageError(click.UsageError):
+    """A usage error whose message is already the Chinese sentence users read."""
+
+
+class SuggestingGroup(click.Group):
+    """A command group that answers a mistyped command in Chinese, with the nearest command."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            text = message("cli.no_such_command", command=name)
+            close = difflib.get_close_matches(name, self.list_commands(ctx), n=1, cutoff=0.5)
+            if close:
+                text += message("cli.did_you_mean", suggestion=close[0])
+            raise ChineseUsageError(text, ctx)
+        return super().resolve_command(ctx, args)
+
+
 @click.group(
+    cls=SuggestingGroup,
     context_settings=CONTEXT,
     help=message("cli.help"),
+    epilog=_verbatim(message("cli.epilog")),
     options_metavar=message("cli.options_metavar"),
     subcommand_metavar=message("cli.command_metavar"),
 )
@@ -60,6 +105,7 @@ def _file_output_options(command: Any) -> Any:
     "score",
     context_settings=CONTEXT,
     help=message("cli.score_help", supported=supported_text()),
+    epilog=_verbatim(message("cli.score_epilog")),
     options_metavar=message("cli.options_metavar"),
 )
 @click.argument("paths", nargs=-1, required=False, metavar="PATH...")
@@ -70,7 +116,7 @@ def _file_output_options(command: Any) -> Any:
 @click.option("--pdf", is_flag=True, help=message("html.pdf_help"))
 @click.option(
     "--min-score",
-    type=float,
+    type=Numeric(float),
     callback=lambda _c, _p, v: _check_min_score(v),
     metavar="N",
     help=message("cli.min_score_help"),
@@ -82,7 +128,12 @@ def _file_output_options(command: Any) -> Any:
 @click.option("-q", "--quiet", is_flag=True, help=message("ci.quiet_help"))
 @click.option("-v", "--verbose", is_flag=True, help=message("ci.verbose_help"))
 @click.option(
-    "-j", "--jobs", type=int, callback=lambda _c, _p, v: _check_jobs(v), metavar="N", help=message("cli.jobs_help")
+    "-j",
+    "--jobs",
+    type=Numeric(int),
+    callback=lambda _c, _p, v: _check_jobs(v),
+    metavar="N",
+    help=message("cli.jobs_help"),
 )
 @click.help_option("-h", "--help", help=message("cli.help_help"))
 def score_command(
@@ -117,6 +168,7 @@ def score_command(
 
 @cli.group(
     "rubric",
+    cls=SuggestingGroup,
     context_settings=CONTEXT,
     help=message("cli.rubric_group_help"),
     options_metavar=message("cli.options_metavar"),
@@ -151,7 +203,7 @@ for _tool in ("validate", "test", "show"):
     help=message("cli.explain_help"),
     options_metavar=message("cli.options_metavar"),
 )
-@click.argument("element_id", metavar="ID")
+@click.argument("element_id", metavar="名称|ID")
 @click.option("--rubric", "rubric", metavar="FILE", help=message("cli.rubric_help"))
 @click.help_option("-h", "--help", help=message("cli.help_help"))
 def explain_command(element_id: str, rubric: str | None) -> None:
@@ -199,28 +251,65 @@ def _check_jobs(value: int | None) -> int | None:
     return value
 
 
-def _explain_usage(error: click.UsageError) -> str:
-    if isinstance(error, click.NoSuchOption):
+# click's parser errors that carry no attribute to tell them apart: (English pattern, message key).
+_CLICK_TEXTS = (
+    (r"requires an argument", "cli.option_needs_value"),
+    (r"does not take a value", "cli.option_takes_no_value"),
+    (r"unexpected extra arguments? \((.*)\)", "cli.extra_arguments"),
+)
+
+
+def _explain_usage(error: click.UsageError, argv: list[str]) -> str:
+    if isinstance(error, ChineseUsageError):
+        text = error.message
+    elif isinstance(error, click.NoSuchOption):
         text = message("cli.no_such_option", option=error.option_name)
+        if error.possibilities:
+            text += message("cli.did_you_mean", suggestion=error.possibilities[0])  # the closest first
     elif isinstance(error, click.MissingParameter):
         param = error.param.human_readable_name if error.param else ""
         text = message("cli.missing_argument", param=param)
-    elif isinstance(error, click.BadParameter):
-        param = error.param.opts[0] if error.param and error.param.opts else ""
-        text = message("cli.bad_parameter", param=param, detail=error.message)
+    elif isinstance(error, click.BadParameter):  # our own types and checks: the detail is Chinese
+        opts = sorted(error.param.opts, key=len) if error.param and error.param.opts else [""]
+        text = message("cli.bad_parameter", param=opts[-1], detail=error.message)
     else:
-        text = message("cli.usage_error", detail=error.message)
-    command = error.ctx.command_path if error.ctx else "rubric-check"
-    return f"{text}\n{message('cli.see_help', command=command)}"
+        text = _translated(error)
+    return f"{text}\n{message('cli.see_help', command=_command_path(error, argv))}"
+
+
+def _translated(error: click.UsageError) -> str:
+    option = getattr(error, "option_name", "")
+    for pattern, key in _CLICK_TEXTS:
+        found = re.search(pattern, error.message)
+        if found:
+            return message(key, option=option, arguments=found.group(1) if found.groups() else "")
+    return message("cli.usage_error_other")
+
+
+def _command_path(error: click.UsageError, argv: list[str]) -> str:
+    """``rubric-check score`` for an error in ``score``'s options even where click kept no context."""
+    if error.ctx is not None and error.ctx.command is not cli:
+        return error.ctx.command_path
+    named = [arg for arg in argv[:2] if arg in cli.commands]
+    if named and isinstance(cli.commands[named[0]], click.Group) and len(argv) > 1 and not argv[1].startswith("-"):
+        return " ".join(["rubric-check", *argv[:2]])
+    return " ".join(["rubric-check", *named[:1]])
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: exit 2 with a Chinese message on usage errors, else the subcommand's code."""
+    args = sys.argv[1:] if argv is None else argv
+    prepare_windows_console()
+    configure_logging()
     try:
-        cli.main(args=argv, prog_name="rubric-check", standalone_mode=False)
+        cli.main(args=args, prog_name="rubric-check", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as error:  # the command alone: its help, as click does
+        click.echo(error.ctx.get_help() if error.ctx else message("cli.help"), err=True)
+        sys.exit(exit_codes.USAGE)
     except click.UsageError as error:
-        click.echo(_explain_usage(error), err=True)
-        sys.exit(2)
+        click.echo(_explain_usage(error, args), err=True)
+        sys.exit(exit_codes.USAGE)
     except click.exceptions.Abort:
-        sys.exit(130)
-    sys.exit(0)
+        click.echo(message("cli.interrupted"), err=True)
+        sys.exit(exit_codes.INTERRUPTED)
+    sys.exit(exit_codes.OK)

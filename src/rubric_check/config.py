@@ -25,9 +25,10 @@ if TYPE_CHECKING:  # jsonschema is imported when a configuration file is validat
 
 from rubric_check.config_schema import OUTPUT_KEYS, SCHEMA
 from rubric_check.discovery import Input
-from rubric_check.errors import RubricCheckError
+from rubric_check.errors import RubricCheckError, os_reason
 from rubric_check.gate import DEFAULT_POLICY, parse_policy
 from rubric_check.messages import message
+from rubric_check.user_files import Undecodable, read_user_text, toml_problem, yaml_problem
 
 YAML_NAME = "rubric-check.yaml"
 PYPROJECT = "pyproject.toml"
@@ -70,8 +71,8 @@ def find_config(start: Path) -> Path | None:
 
 def _has_section(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_user_text(pyproject)
+    except (OSError, Undecodable):
         return False
     return "[tool.rubric-check" in text or "rubric-check" in _loads_toml(text, pyproject).get("tool", {})
 
@@ -81,18 +82,21 @@ def _loads_toml(text: str, path: Path) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         if "[tool.rubric-check" in text:
-            raise ConfigError("config", message("config.toml_error", path=path, detail=exc)) from exc
+            raise ConfigError("config", message("config.toml_error", path=path, detail=toml_problem(exc))) from exc
         return {}
 
 
 def read_config(path: Path) -> ConfigFile:
     """Parse and validate one configuration file; raise ConfigError naming the file and the key."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_user_text(path)
     except FileNotFoundError as exc:
         raise ConfigError("config", message("config.not_found", path=path)) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError("config", message("config.read_failed", path=path, detail=exc)) from exc
+    except OSError as exc:
+        raise ConfigError("config", message("config.read_failed", path=path, detail=os_reason(exc))) from exc
+    except Undecodable as exc:
+        detail = message("yaml.undecodable")
+        raise ConfigError("config", message("config.read_failed", path=path, detail=detail)) from exc
     if path.name == PYPROJECT:
         values = _loads_toml(text, path).get("tool", {}).get("rubric-check", {})
         prefix = SECTION + "."
@@ -100,7 +104,7 @@ def read_config(path: Path) -> ConfigFile:
         try:
             values = yaml.safe_load(text)
         except yaml.YAMLError as exc:
-            raise ConfigError("config", message("config.yaml_error", path=path, detail=exc)) from exc
+            raise ConfigError("config", message("config.yaml_error", path=path, detail=yaml_problem(exc))) from exc
         values = {} if values is None else values
         prefix = ""
     if not isinstance(values, dict):
@@ -180,6 +184,11 @@ class Settings:
     @property
     def exclude(self) -> tuple[str, ...]:
         return tuple(self.values["exclude"])
+
+    @property
+    def scope(self) -> tuple[tuple[str, ...], tuple[str, ...], Path]:
+        """include, exclude and their folder: :func:`select`'s arguments after the inputs."""
+        return self.include, self.exclude, self.base
 
     @property
     def fail_on(self) -> tuple[str, ...]:

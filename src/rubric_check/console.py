@@ -5,11 +5,22 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-GREEN, RED, YELLOW, BOLD, RESET = "\033[32m", "\033[31m", "\033[33m", "\033[1m", "\033[0m"
+
+def prepare_windows_console() -> None:
+    """Let a Windows console show the colour codes (and leave every other platform alone).
+
+    Called before the command takes hold of sys.stdout/sys.stderr: on consoles older than
+    Windows 10 colorama replaces them with translating wrappers.
+    """
+    if sys.platform == "win32":
+        import colorama
+
+        colorama.just_fix_windows_console()
 
 
 def is_tty(stream: TextIO) -> bool:

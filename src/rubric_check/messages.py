@@ -28,6 +28,11 @@ def messages(key: str) -> list[str]:
     return [str(item) for item in _node(key)]
 
 
+def message_keys(key: str) -> frozenset[str]:
+    """The keys of the mapping at ``key`` (which kinds a table of messages covers)."""
+    return frozenset(_node(key))
+
+
 def message(key: str, **values: object) -> str:
     """The message at dotted ``key`` with its placeholders filled, e.g. ``message("errors.empty", path=p)``."""
     return str(_node(key)).format(**values)

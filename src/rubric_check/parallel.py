@@ -12,6 +12,7 @@ worker again gets an error entry.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from rubric_check.discovery import Input
 from rubric_check.formatters.base import Preparer
 from rubric_check.gate import Gate
+from rubric_check.logs import configure_logging
 from rubric_check.messages import message
 from rubric_check.pipeline import score_input
 from rubric_check.results import ReportError, ReportResult
@@ -89,8 +91,12 @@ _TASK: Task | None = None
 
 
 def _init_worker(task: Task) -> None:
+    """Ctrl-C reaches every process of the terminal's group: only the parent acts on it (it stops
+    the batch and says so), so workers ignore it rather than each print a traceback."""
     global _TASK
     _TASK = task
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    configure_logging()  # a spawned worker (Windows, macOS) starts without the parent's set-up
 
 
 def _score_chunk(items: list[Input]) -> list[Scored]:

@@ -27,10 +27,10 @@ def score_input(item: Input, rubric: Rubric, gate: Gate = DEFAULT_GATE) -> Repor
     except PatternTimeout as exc:
         text = message("cli.pattern_timeout", pattern=" | ".join(exc.sources)[:200], path=item.shown)
         return ReportResult(path=item.shown, format=_format_of(item), error=ReportError("pattern_timeout", text))
-    except Exception as exc:  # a bug must not cost the reviewer the rest of the batch
+    except Exception:  # a bug must not cost the reviewer the rest of the batch
         # The core never prints: the traceback goes to the log, which the front end shows or keeps.
         _log.exception("internal error scoring %s", item.shown)
-        text = message("cli.internal", path=item.shown, detail=type(exc).__name__)
+        text = message("cli.internal", path=item.shown)
         return ReportResult(path=item.shown, format=_format_of(item), error=ReportError("internal", text))
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rubric_check import exit_codes
+from rubric_check.discovery import Skipped
 from rubric_check.results import ReportResult
 
 
@@ -14,6 +16,7 @@ class Summary:
     passed: int
     failed: int
     errors: int
+    skipped: tuple[Skipped, ...] = ()  # files of the folders given that are not supported reports
 
 
 class Tally:
@@ -24,14 +27,15 @@ class Tally:
     >>> for result in (ReportResult("a", "txt", passed=True), ReportResult("b", "txt")):
     ...     tally.add(result)
     >>> tally.summary(), tally.exit_code()
-    (Summary(reports=2, passed=1, failed=1, errors=0), 1)
+    (Summary(reports=2, passed=1, failed=1, errors=0, skipped=()), 1)
     >>> tally.add(ReportResult("c", "txt", error=ReportError("not_text", "…")))
     >>> tally.exit_code()
     3
     """
 
-    def __init__(self) -> None:
+    def __init__(self, skipped: Sequence[Skipped] = ()) -> None:
         self.reports = self.passed = self.errors = 0
+        self.skipped = tuple(skipped)
 
     def add(self, result: ReportResult) -> None:
         self.reports += 1
@@ -42,7 +46,9 @@ class Tally:
 
     def summary(self) -> Summary:
         failed = self.reports - self.passed - self.errors
-        return Summary(reports=self.reports, passed=self.passed, failed=failed, errors=self.errors)
+        return Summary(
+            reports=self.reports, passed=self.passed, failed=failed, errors=self.errors, skipped=self.skipped
+        )
 
     def exit_code(self) -> int:
         """Per the contract: 3 if any input was unreadable (before 1), 1 if any report failed, else 0."""

@@ -4,29 +4,31 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 import yaml
 
 from rubric_check import exit_codes
+from rubric_check.atomic import write_text_atomic
 from rubric_check.discovery import discover
 from rubric_check.documents.readers import walked_suffixes
-from rubric_check.errors import RubricError
+from rubric_check.errors import OutputError, RubricError
 from rubric_check.evaluation import Evaluation, evaluate
 from rubric_check.formatters.terminal import display_width, pad
 from rubric_check.messages import message, messages
 from rubric_check.pipeline import score_input
 from rubric_check.rubrics import load_rubric
+from rubric_check.user_files import Undecodable, read_user_text, reading_problem
 
 
 def run(
     labels_path: str, paths: Sequence[str], rubric_name: str | None, json_target: str | None, out: TextIO, err: TextIO
 ) -> int:
     try:
-        with open(labels_path, encoding="utf-8") as handle:
-            labels = yaml.safe_load(handle) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        err.write(message("eval_cmd.labels_error", path=labels_path, detail=exc) + "\n")
+        labels = yaml.safe_load(read_user_text(Path(labels_path))) or {}
+    except (OSError, Undecodable, yaml.YAMLError) as exc:
+        err.write(message("eval_cmd.labels_error", path=labels_path, detail=reading_problem(exc)) + "\n")
         return exit_codes.USAGE
     try:
         rubric = load_rubric(rubric_name)
@@ -40,8 +42,11 @@ def run(
         if json_target == "-":
             out.write(text)
             return exit_codes.OK
-        with open(json_target, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        try:
+            write_text_atomic(Path(json_target), text)
+        except OutputError as exc:
+            err.write(exc.text + "\n")
+            return exit_codes.USAGE
     _table(figures, err if json_target == "-" else out)
     return exit_codes.OK
 

@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any, TextIO
 
-from rubric_check.discovery import Input
+from rubric_check.discovery import Input, resolved_path
 from rubric_check.formatters.base import Formatter
 from rubric_check.formatters.registry import FILE_OUTPUTS
 from rubric_check.gate import Gate
@@ -38,12 +38,5 @@ def written(options: Any) -> list[tuple[str, str]]:
 
 def not_outputs(inputs: list[Input], options: Any) -> list[Input]:
     """Drop inputs that are this run's own output files (a Markdown summary is also a .md report)."""
-    targets = {_resolved(path) for _, path in written(options)}
-    return [item for item in inputs if _resolved(str(item.path)) not in targets]
-
-
-def _resolved(path: str) -> Path:
-    try:
-        return Path(path).resolve()
-    except OSError:
-        return Path(path).absolute()
+    targets = {resolved_path(Path(path)) for _, path in written(options)}
+    return [item for item in inputs if resolved_path(item.path) not in targets]

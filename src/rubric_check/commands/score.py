@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -10,14 +12,16 @@ from rubric_check import exit_codes
 from rubric_check.commands.outputs import not_outputs, output_folders, output_formatters, written
 from rubric_check.config import Settings, load_settings, replace_options, select
 from rubric_check.console import is_tty, ocr_progress, use_color
-from rubric_check.discovery import discover
+from rubric_check.discovery import Input, Survey, resolved_path, survey
 from rubric_check.documents.readers import supported_text, walked_suffixes
-from rubric_check.errors import RubricCheckError
+from rubric_check.errors import RubricCheckError, os_reason
 from rubric_check.formatters.base import Formatter
+from rubric_check.formatters.html_folder import own_files
+from rubric_check.formatters.html_names import INDEX_NAME, page_names
 from rubric_check.formatters.json_report import JsonFormatter
 from rubric_check.formatters.progress import ProgressFormatter
 from rubric_check.formatters.registry import FILE_OUTPUT_KEYS, OUTPUT_SETTINGS
-from rubric_check.formatters.terminal import TerminalFormatter
+from rubric_check.formatters.terminal import TerminalFormatter, skipped_lines
 from rubric_check.gate import Gate
 from rubric_check.messages import message
 from rubric_check.parallel import Task, score_all
@@ -68,18 +72,19 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
         return exit_codes.USAGE
     if options.verbose and settings.config is not None:
         stderr.write(message("ci.using_config", path=settings.config.path) + "\n")
-    excluded = [Path(options.html_dir)] if options.html_dir else []
-    excluded += output_folders(options)
-    found = discover(options.paths, walked_suffixes(), exclude=excluded)
-    inputs = not_outputs(select(found, settings.include, settings.exclude, settings.base), options)
-    if found and not inputs:
+    html_dir = Path(options.html_dir) if options.html_dir else None
+    found = _survey(options.paths, html_dir, output_folders(options))
+    inputs = not_outputs(select(found.inputs, *settings.scope), options)
+    skipped = [s for s in found.skipped if select([Input(Path(s.path), s.path)], *settings.scope)]
+    if found.inputs and not inputs:
         if not options.quiet:
             stderr.write(message("config.all_excluded") + "\n")
         return exit_codes.OK
     if not inputs:
         stderr.write(message("usage.no_inputs", supported=supported_text()) + "\n")
+        stderr.writelines(line + "\n" for line in skipped_lines(skipped))
         return exit_codes.USAGE
-    if options.pdf and not options.html_dir:
+    if options.pdf and not html_dir:
         stderr.write(message("html.pdf_needs_html") + "\n")
         return exit_codes.USAGE
     table = stderr if options.json == "-" else stdout
@@ -95,38 +100,80 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
     formatters.extend(extra)
     if options.json:
         formatters.append(JsonFormatter(options.json, stdout))
-    if options.html_dir:
+    if html_dir:
         from rubric_check.formatters.html_report import HtmlFormatter  # loads Jinja2 only when needed
 
-        formatters.append(
-            HtmlFormatter(Path(options.html_dir), pdf=options.pdf, gate=gate, stderr=stderr, quiet=options.quiet)
+        html = HtmlFormatter(
+            html_dir,
+            pdf=options.pdf,
+            gate=gate,
+            stderr=stderr,
+            quiet=options.quiet,
+            names=page_names(inputs),
+            expected=len(inputs),
         )
+        formatters.append(html)
+    tally = Tally(skipped)
     try:
-        for formatter in formatters:
-            formatter.start(rubric)  # the letters' template is checked here, against the rubric
-    except RubricCheckError as exc:
+        with ocr_progress(None if options.quiet else stderr):
+            complete = _scored(formatters, inputs, Task(rubric, gate), options.jobs, tally)
+        if not complete:
+            stderr.write(_interrupted(tally.summary().reports, len(inputs), html_dir) + "\n")
+            return exit_codes.INTERRUPTED
+    except RubricCheckError as exc:  # an output that cannot be written, a letter template that does not fit
         stderr.write(exc.text + "\n")
         return exit_codes.USAGE
-    preparers = tuple(formatter.preparer for formatter in formatters)
-    head_only = not any(formatter.full_result for formatter in formatters)
-    task = Task(rubric, gate, preparers, head_only)
-    tally = Tally()
-    with ocr_progress(None if options.quiet else stderr):
-        for scored in score_all(inputs, task, options.jobs):
-            tally.add(scored.result)
-            for formatter, prepared in zip(formatters, scored.prepared, strict=True):
-                formatter.report(scored.result, prepared)
-    summary = tally.summary()
-    try:
-        for formatter in formatters:
-            formatter.stop(summary)
-    except OSError as exc:
-        stderr.write(message("cli.write_failed", path=exc.filename or "", detail=exc.strerror or exc) + "\n")
+    except OSError as exc:  # every named output goes through atomic.py: this is a spool in the temp folder
+        stderr.write(message("output.temp_failed", folder=tempfile.gettempdir(), reason=os_reason(exc)) + "\n")
         return exit_codes.USAGE
     if options.verbose:
         for kind, path in written(options):
             stderr.write(message("ci.written", kind=kind, path=path) + "\n")
     return tally.exit_code()
+
+
+def _survey(paths: Sequence[str], html_dir: Path | None, others: Sequence[Path]) -> Survey:
+    """The inputs and skipped files. Output folders (``others``: the letters') are passed over; the
+    HTML folder too inside a folder given, but when it is itself a folder given, only the outputs its
+    manifest lists are (a user may keep the reports and their gap reports in one folder)."""
+    if html_dir is None:
+        return survey(paths, walked_suffixes(), exclude=others)
+    given = {resolved_path(Path(p)) for p in paths if Path(p).is_dir()}
+    folders = [*others] if resolved_path(html_dir) in given else [html_dir, *others]
+    return survey(paths, walked_suffixes(), exclude=folders, exclude_files=own_files(html_dir))
+
+
+def _scored(formatters: list[Formatter], inputs: list[Input], task: Task, jobs: int, tally: Tally) -> bool:
+    """Score the batch through the formatters; False when the user interrupted it (Ctrl-C): then
+    the formatters that can mark their output incomplete do (the HTML index), the others keep the
+    previous run's files untouched."""
+    for formatter in formatters:
+        formatter.start(task.rubric)
+    preparers = tuple(formatter.preparer for formatter in formatters)
+    head_only = not any(formatter.full_result for formatter in formatters)
+    task = Task(task.rubric, task.gate, preparers, head_only)
+    try:
+        for scored in score_all(inputs, task, jobs):
+            tally.add(scored.result)
+            for formatter, prepared in zip(formatters, scored.prepared, strict=True):
+                formatter.report(scored.result, prepared)
+    except KeyboardInterrupt:
+        for formatter in formatters:
+            abort = getattr(formatter, "abort", None)
+            if abort is not None:
+                abort(tally.summary())
+        return False
+    summary = tally.summary()
+    for formatter in formatters:
+        formatter.stop(summary)
+    return True
+
+
+def _interrupted(done: int, total: int, html_dir: Path | None) -> str:
+    text = message("score.interrupted", done=done, total=total)
+    if html_dir is not None:
+        text += message("score.interrupted_html", path=html_dir / INDEX_NAME)
+    return text + message("score.interrupted_rest")
 
 
 def _configured(options: ScoreOptions) -> tuple[ScoreOptions, Settings]:

@@ -25,7 +25,7 @@ from rubric_check.documents.normalise import build_paragraphs
 from rubric_check.documents.outline import ENUMERATION_LEVEL, detect_heading
 from rubric_check.documents.sniff import DESCRIPTIONS, OLE, ZIP, is_encrypted_office, sniff
 from rubric_check.documents.ziplimits import check_zip
-from rubric_check.errors import InputError
+from rubric_check.errors import InputError, library_reason
 
 MAX_DOCX_BYTES = 100 * 1024 * 1024
 MAX_CELL_CHARS = 60  # longer cells are prose laid out in a table: one line per paragraph
@@ -78,7 +78,7 @@ def _open(data: bytes, name: str) -> tuple[etree._Element, etree._Element | None
         styles = _related(document.part, RT.STYLES)
         numbering = _related(document.part, RT.NUMBERING)
     except (PackageNotFoundError, KeyError, ValueError, AttributeError, etree.XMLSyntaxError, OSError) as exc:
-        raise InputError.of("docx_corrupt", path=name, detail=str(exc) or type(exc).__name__) from exc
+        raise InputError.of("docx_corrupt", path=name, detail=library_reason(exc)) from exc
     if body is None:
         raise InputError.of("docx_corrupt", path=name, detail="缺少正文部分")
     return body, styles, numbering

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePath
 
-from rubric_check.errors import InputError
+from rubric_check.errors import InputError, os_reason
 
 
 def read_file(path: Path, shown_path: str, limit: int) -> bytes:
@@ -19,13 +19,13 @@ def read_file(path: Path, shown_path: str, limit: int) -> bytes:
     except FileNotFoundError as exc:
         raise InputError.of("not_found", path=shown_path) from exc
     except OSError as exc:
-        raise InputError.of("read_failed", path=shown_path, detail=exc.strerror or str(exc)) from exc
+        raise InputError.of("read_failed", path=shown_path, detail=os_reason(exc)) from exc
     if size > limit:
         raise InputError.of("too_large", path=shown_path, size=mib(size), limit=mib(limit))
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError.of("read_failed", path=shown_path, detail=exc.strerror or str(exc)) from exc
+        raise InputError.of("read_failed", path=shown_path, detail=os_reason(exc)) from exc
     check_size(data, shown_path, limit)
     return data
 

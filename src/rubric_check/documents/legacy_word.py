@@ -11,9 +11,7 @@ binary file renamed .docx is converted like a .doc.
 from __future__ import annotations
 
 import dataclasses
-import os
-import shutil
-import signal
+import logging
 import subprocess
 import tempfile
 from pathlib import Path
@@ -22,16 +20,14 @@ from rubric_check.documents.docx_reader import read_docx
 from rubric_check.documents.files import check_size, suffix_of
 from rubric_check.documents.html_reader import read_html
 from rubric_check.documents.model import SourceText
+from rubric_check.documents.office import find_office, no_office_advice, stop_process_tree
 from rubric_check.documents.sniff import DESCRIPTIONS, HTML, OLE, RTF, ZIP, is_encrypted_office, sniff
-from rubric_check.errors import InputError
+from rubric_check.errors import InputError, os_reason
+from rubric_check.messages import message
 
 MAX_LEGACY_BYTES = 100 * 1024 * 1024
 CONVERT_TIMEOUT = 120  # seconds; a normal report converts in a few
-
-
-def find_office() -> str | None:
-    """The LibreOffice command, if installed."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
+_log = logging.getLogger(__name__)
 
 
 def read_word(data: bytes, name: str) -> SourceText:
@@ -57,7 +53,7 @@ def read_legacy_word(data: bytes, name: str) -> SourceText:
         raise InputError.of("encrypted", path=name)
     office = find_office()
     if office is None:
-        raise InputError.of("legacy_no_office", path=name, suffix=suffix)
+        raise InputError.of("legacy_no_office", path=name, suffix=suffix, advice=no_office_advice())
     with tempfile.TemporaryDirectory(prefix="rubric-check-") as folder:
         converted = convert_to_docx(office, data, suffix, name, Path(folder))
         return dataclasses.replace(read_docx(converted, name), format=fmt)
@@ -86,23 +82,14 @@ def convert_to_docx(office: str, data: bytes, suffix: str, name: str, folder: Pa
             command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, start_new_session=True
         )
     except OSError as exc:
-        raise InputError.of("legacy_failed", path=name, detail=exc.strerror or str(exc)) from exc
+        raise InputError.of("legacy_failed", path=name, detail=os_reason(exc)) from exc
     try:
         _out, err = process.communicate(timeout=CONVERT_TIMEOUT)
     except subprocess.TimeoutExpired as exc:
-        _kill_group(process)
+        stop_process_tree(process)
         raise InputError.of("legacy_timeout", path=name, seconds=CONVERT_TIMEOUT) from exc
     result = folder / "input.docx"
     if process.returncode != 0 or not result.exists():
-        detail = err.decode("utf-8", "replace").strip()[:200] or f"退出码 {process.returncode}"
-        raise InputError.of("legacy_failed", path=name, detail=detail)
+        _log.info("soffice failed on %s: %s", name, err.decode("utf-8", "replace").strip()[:2000])
+        raise InputError.of("legacy_failed", path=name, detail=message("office.exit_code", code=process.returncode))
     return result.read_bytes()
-
-
-def _kill_group(process: subprocess.Popen[bytes]) -> None:
-    """soffice starts helper processes; end the whole group it leads, then reap it."""
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        process.kill()
-    process.communicate()

@@ -17,7 +17,7 @@ from rubric_check.documents.model import SourceText
 from rubric_check.documents.ocr import read_scanned_pdf
 from rubric_check.documents.pdf_layout import PdfLine, page_lines, remove_running_lines, source_lines
 from rubric_check.documents.sniff import DESCRIPTIONS, PDF, sniff
-from rubric_check.errors import InputError
+from rubric_check.errors import InputError, library_reason
 
 MAX_PDF_BYTES = 100 * 1024 * 1024
 MAX_PAGES = 500
@@ -84,8 +84,7 @@ def _extract(data: bytes, shown_path: str) -> list[list[PdfLine]]:
         RecursionError,
         OSError,
     ) as exc:
-        detail = str(exc)[:200] or type(exc).__name__
-        raise InputError.of("pdf_corrupt", path=shown_path, detail=detail) from exc
+        raise InputError.of("pdf_corrupt", path=shown_path, detail=library_reason(exc)) from exc
     return pages
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from rubric_check.documents.extras import ocr_installed
 from rubric_check.documents.files import read_file, suffix_of
 from rubric_check.documents.model import SourceText
+from rubric_check.documents.unsupported import advice
 from rubric_check.errors import InputError
 from rubric_check.messages import message
 
@@ -91,6 +92,7 @@ def read_source(source: Path | tuple[str, bytes], shown_path: str | None = None)
             "unsupported_format",
             path=name,
             suffix=suffix or "无扩展名",
+            advice=advice(suffix, supported_text()),
             supported=supported_text(),
         )
     if isinstance(source, Path):

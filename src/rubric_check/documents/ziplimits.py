@@ -11,7 +11,7 @@ import io
 import zipfile
 
 from rubric_check.documents.files import mib
-from rubric_check.errors import InputError
+from rubric_check.errors import InputError, library_reason
 
 MAX_MEMBERS = 5000
 MAX_TOTAL_UNZIPPED = 512 * 1024 * 1024  # pictures included
@@ -26,7 +26,7 @@ def check_zip(data: bytes, name: str, corrupt: str = "docx_corrupt", too_large: 
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise InputError.of(corrupt, path=name, detail=str(exc) or type(exc).__name__) from exc
+        raise InputError.of(corrupt, path=name, detail=library_reason(exc)) from exc
     if len(members) > MAX_MEMBERS:
         raise InputError.of(corrupt, path=name, detail=f"压缩包内有 {len(members)} 个文件")
     if any(member.flag_bits & 0x1 for member in members):

@@ -35,3 +35,6 @@ class Formatter(Protocol):
         entry of a report whose worker died), and then ``result`` is whole."""
 
     def stop(self, summary: Summary) -> None: ...
+
+    # Optional: ``abort(summary)`` ends a batch the user interrupted (Ctrl-C). A formatter that has
+    # one marks its output incomplete (the HTML index); one without leaves its previous file as it was.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -20,7 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from rubric_check.atomic import write_bytes_atomic
+from rubric_check.errors import library_reason, os_reason
 from rubric_check.messages import message
+
+_log = logging.getLogger(__name__)
 
 ENV_BROWSER = "RUBRIC_CHECK_CHROMIUM"
 TIMEOUT_SECONDS = 90
@@ -106,7 +110,7 @@ class PdfPrinter:
             raise
         except (OSError, TimeoutError, ValueError, KeyError, WebSocketException) as exc:
             self.close()
-            raise PdfError(str(exc)[:200] or type(exc).__name__) from exc
+            raise PdfError(library_reason(exc)) from exc
         if not data.startswith(b"%PDF"):
             raise PdfError(message("html.pdf_not_pdf"))
         write_bytes_atomic(pdf, data)
@@ -141,7 +145,7 @@ class PdfPrinter:
         try:
             self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         except OSError as exc:
-            raise PdfError(exc.strerror or str(exc)) from exc
+            raise PdfError(os_reason(exc)) from exc
         self.started += 1
         # Ended with the printer even when a batch stops half way (Ctrl+C, a crash): never left running.
         weakref.finalize(self, _end, self._process)
@@ -150,7 +154,7 @@ class PdfPrinter:
             url = f"ws://127.0.0.1:{port}{path}"
             self._socket = self._connection.enter_context(connect(url, max_size=None, open_timeout=self.timeout))
         except (OSError, WebSocketException) as exc:
-            raise PdfError(str(exc)[:200]) from exc
+            raise PdfError(library_reason(exc)) from exc
         target = self._call("Target.createTarget", {"url": "about:blank"})["targetId"]
         self._session = self._call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         self._call("Page.enable", {}, session=True)
@@ -172,7 +176,8 @@ class PdfPrinter:
         self._events.clear()
         navigated = self._call("Page.navigate", {"url": url}, session=True)
         if navigated.get("errorText"):
-            raise PdfError(str(navigated["errorText"]))
+            _log.info("browser could not open %s: %s", url, navigated["errorText"])
+            raise PdfError(message("html.pdf_browser_refused"))
         self._wait_for("Page.loadEventFired")
         printed = self._call("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True}, session=True)
         return base64.b64decode(printed["data"])
@@ -193,7 +198,8 @@ class PdfPrinter:
             reply = self._receive(deadline)
             if reply.get("id") == sent:
                 if "error" in reply:
-                    raise PdfError(str(reply["error"].get("message", reply["error"]))[:200])
+                    _log.info("browser refused %s: %s", method, reply["error"])
+                    raise PdfError(message("html.pdf_browser_refused"))
                 return dict(reply.get("result", {}))
             if "method" in reply:
                 self._events.append(reply)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import cache, partial
 from importlib import resources
@@ -18,8 +18,10 @@ from typing import TextIO
 
 from markupsafe import Markup
 
-from rubric_check.atomic import write_bytes_atomic, write_chunks_atomic
+from rubric_check.atomic import ensure_directory, write_bytes_atomic, write_chunks_atomic
+from rubric_check.discovery import Skipped, resolved_path
 from rubric_check.formatters.base import Preparer, Summary
+from rubric_check.formatters.html_folder import finish
 from rubric_check.formatters.html_index import ReportSummary, index_view, summarise
 from rubric_check.formatters.html_names import INDEX_NAME, report_name
 from rubric_check.formatters.html_pdf import PdfError, PdfPrinter, find_browser
@@ -50,11 +52,13 @@ def _script(name: str) -> tuple[Markup, str]:
 Page = tuple[bytes | None, ReportSummary]
 
 
-def prepare_page(result: ReportResult, rubric: Rubric, gate: Gate) -> Page:
+def prepare_page(result: ReportResult, rubric: Rubric, gate: Gate, names: Mapping[str, str] | None = None) -> Page:
+    """``names``: the page file name per shown path (html_names.page_names), else derived from it."""
     if result.error is not None:
         return None, summarise(result, None, rubric)
     page = render_report(result, rubric, gate).encode("utf-8")
-    return page, summarise(result, report_name(result.path), rubric)
+    name = (names or {}).get(result.path) or report_name(result.path)
+    return page, summarise(result, name, rubric)
 
 
 def render_report(result: ReportResult, rubric: Rubric, gate: Gate | None = None) -> str:
@@ -84,16 +88,35 @@ def verdict_note(result: ReportResult, rubric: Rubric, gate: Gate) -> str:
     return message("html.verdict_failed", grade=grade, reasons="；".join(reasons), rule=rule)
 
 
-def index_chunks(summaries: list[ReportSummary], rubric: Rubric, gate: Gate | None = None) -> Iterator[str]:
-    """The index page in pieces: written as rendered, it never sits whole in memory (it grows with N)."""
+def index_chunks(
+    summaries: list[ReportSummary],
+    rubric: Rubric,
+    gate: Gate | None = None,
+    skipped: Sequence[Skipped] = (),
+    unfinished: int | None = None,
+) -> Iterator[str]:
+    """The index page in pieces: written as rendered, it never sits whole in memory (it grows with N).
+
+    ``unfinished``: reports of an interrupted run that were never scored; the page says it is incomplete.
+    """
     script, csp = _script("index.js")
     rule = (gate or Gate()).describe(rubric)
     view = index_view(summaries, rubric)
-    return render_stream("index.html", v=view, rubric=rubric, gate_rule=rule, script=script, csp=csp)
+    return render_stream(
+        "index.html",
+        v=view,
+        rubric=rubric,
+        gate_rule=rule,
+        script=script,
+        csp=csp,
+        skipped=skipped,
+        unfinished=unfinished,
+    )
 
 
 class HtmlFormatter:
-    """Writes ``<dir>/<name>-<hash>.html`` per readable report and ``<dir>/index.html`` at the end."""
+    """Writes ``<dir>/<name>-<hash>.html`` per readable report and ``<dir>/index.html`` at the end,
+    and records them in the folder's manifest (html_folder.py); ``abort`` ends an interrupted run."""
 
     def __init__(
         self,
@@ -103,8 +126,13 @@ class HtmlFormatter:
         gate: Gate | None = None,
         stderr: TextIO | None = None,
         quiet: bool = False,
+        names: Mapping[str, str] | None = None,
+        expected: int | None = None,
     ) -> None:
         self.directory = Path(directory)
+        self.names = dict(names or {})
+        self.expected = expected  # reports in the batch, for the notice of an interrupted run
+        self.written: list[str] = []
         self.pdf = pdf
         self.gate = gate or Gate()
         self.stderr = stderr
@@ -117,6 +145,7 @@ class HtmlFormatter:
 
     def start(self, rubric: Rubric) -> None:
         self.rubric = rubric
+        ensure_directory(self.directory)  # before scoring: an unwritable folder fails at once
         if self.pdf:
             browser = find_browser()
             if browser is None:
@@ -129,12 +158,12 @@ class HtmlFormatter:
     @property
     def preparer(self) -> Preparer:
         assert self.rubric is not None, "start() first: the page depends on the rubric"
-        return partial(prepare_page, rubric=self.rubric, gate=self.gate)
+        return partial(prepare_page, rubric=self.rubric, gate=self.gate, names=self.names)
 
     def report(self, result: ReportResult, prepared: Page | None = None) -> None:
         assert self.rubric is not None
-        page, summary = prepare_page(result, self.rubric, self.gate) if prepared is None else prepared
-        self.inputs.add(_resolved(Path(result.path)))
+        page, summary = prepare_page(result, self.rubric, self.gate, self.names) if prepared is None else prepared
+        self.inputs.add(resolved_path(Path(result.path)))
         if page is None or summary.href is None:
             self.summaries.append(summary)
             return
@@ -143,19 +172,31 @@ class HtmlFormatter:
             self.summaries.append(replace(summary, href=None))
             return
         write_bytes_atomic(target, page)
+        self.written.append(target.name)
         self.summaries.append(summary)
         if self.printer is not None:
             self._print(target, result)
 
     def stop(self, summary: Summary) -> None:
+        self._index(summary, complete=True)
+        if not self.quiet:
+            self._warn(message("html.written", path=self.directory / INDEX_NAME))
+
+    def abort(self, summary: Summary) -> None:
+        """An interrupted run: the index lists what was scored and says the batch is incomplete."""
+        self._index(summary, complete=False)
+
+    def _index(self, summary: Summary, complete: bool) -> None:
         assert self.rubric is not None
         if self.printer is not None:
             self.printer.close()
         target = self.directory / INDEX_NAME
+        unfinished = None if complete else max(0, (self.expected or summary.reports) - summary.reports)
         if self._safe_target(target):
-            write_chunks_atomic(target, index_chunks(self.summaries, self.rubric, self.gate))
-            if not self.quiet:
-                self._warn(message("html.written", path=target))
+            chunks = index_chunks(self.summaries, self.rubric, self.gate, summary.skipped, unfinished)
+            write_chunks_atomic(target, chunks)
+            self.written.append(INDEX_NAME)
+        finish(self.directory, self.written, self.inputs, complete)
 
     def _print(self, html: Path, result: ReportResult) -> None:
         """The gap report's print layout as ``某某局-2023年度-差距报告.pdf`` beside the pages."""
@@ -168,12 +209,13 @@ class HtmlFormatter:
             return
         try:
             self.printer.print(html, pdf)
+            self.written.append(pdf.name)
         except PdfError as exc:
             self._warn(message("html.pdf_failed", path=result.path, detail=exc.detail))
 
     def _safe_target(self, target: Path) -> bool:
         """Never write over an input (e.g. an HTML report given as input inside the output folder)."""
-        if _resolved(target) in self.inputs:
+        if resolved_path(target) in self.inputs:
             self._warn(message("html.refuse_overwrite", path=target))
             return False
         return True
@@ -182,10 +224,3 @@ class HtmlFormatter:
         if self.stderr is not None:
             self.stderr.write(text + "\n")
             self.stderr.flush()
-
-
-def _resolved(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except OSError:
-        return path.absolute()

@@ -110,6 +110,7 @@ class JsonFormatter:
             "tool": {"name": "rubric-check", "version": __version__},
             "rubric": self.rubric,
             "reports": [_PLACEHOLDER] if self.count else [],
+            "skipped": [{"path": item.path, "reason": item.reason} for item in summary.skipped],
             "summary": {
                 "reports": summary.reports,
                 "passed": summary.passed,
@@ -117,7 +118,7 @@ class JsonFormatter:
                 "errors": summary.errors,
             },
         }
-        # The last occurrence is the one in "reports": only numbers follow it.
+        # The last occurrence is the one in "reports": only skipped files (paths hold no NUL) and numbers follow it.
         head, _, tail = (dumps_indented(document) + "\n").rpartition(dumps_indented(_PLACEHOLDER))
         try:
             chunks = itertools.chain([head], self._spooled(), [tail])

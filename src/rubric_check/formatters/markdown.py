@@ -75,8 +75,13 @@ class MarkdownFormatter(Collector):
         out.append(row(["---", "---", "---:", "---", "---", "---"]))
         yield _lines(out)
         yield from self.table
+        out = []
+        if summary.skipped:
+            out += ["", f"### {m('markdown.skipped_title', count=len(summary.skipped))}", ""]
+            out += [row([m("skipped.col_file"), m("skipped.col_reason")]), row(["---", "---"])]
+            out += [row([md(item.path), md(item.reason)]) for item in summary.skipped]
         common = self.gaps.most_common(self.elements, self.top)
-        out = ["", f"### {m('markdown.common_title')}", ""]
+        out += ["", f"### {m('markdown.common_title')}", ""]
         if common:
             out.append(
                 row(

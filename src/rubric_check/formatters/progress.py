@@ -36,6 +36,8 @@ class ProgressFormatter:
         self.stream.write("\r" + " " * (self.columns - 1) + "\r")
         self.stream.flush()
 
+    abort = stop  # an interrupted batch: the bar goes before the notice is printed
+
     def _draw(self, label: str) -> None:
         filled = self.width * self.done // self.total
         head = f"[{'#' * filled}{'-' * (self.width - filled)}] {self.done}/{self.total} "

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from functools import partial
 from typing import TextIO
 
-from rubric_check.console import GREEN, RED, RESET, YELLOW
+import click
+
+from rubric_check.discovery import Skipped
 from rubric_check.formatters.base import Preparer, Summary
 from rubric_check.messages import message
 from rubric_check.results import ReportResult
@@ -77,13 +80,17 @@ class TerminalFormatter:
         for error in self.errors:
             self.stream.write(error + "\n")
         self.stream.write(message("terminal.summary", **summary.__dict__) + "\n")
+        for line in skipped_lines(summary.skipped):
+            self.stream.write(line + "\n")
         self.stream.flush()
 
     def _write_row(self, row: Row, widths: list[int] | None = None, painted: bool = False) -> None:
         cells = [pad(cell, widths[i]) if widths else cell for i, cell in enumerate(row[:-1])]
         if painted:  # padding first, so escape codes do not shift the columns
             cells[3] = _painted(row[3], cells[3])
-        self.stream.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
+        # click.echo strips the colour codes when colour is off (a Windows console shows them once
+        # console.prepare_windows_console has run).
+        click.echo("  ".join([*cells, row[-1]]).rstrip(), file=self.stream, color=self.color)
 
 
 def _header() -> Row:
@@ -91,6 +98,14 @@ def _header() -> Row:
         message(f"terminal.header_{k}") for k in ("file", "score", "grade", "gate", "missing")
     )
     return file, score, grade, gate, missing
+
+
+def skipped_lines(skipped: Sequence[Skipped]) -> list[str]:
+    """The files of the folders given that were not checked, each with what to do (none: no lines)."""
+    if not skipped:
+        return []
+    items = [message("skipped.terminal_item", path=item.path, reason=item.reason) for item in skipped]
+    return [message("skipped.terminal_title", count=len(skipped)), *items]
 
 
 def table_lines(result: ReportResult, verbose: bool) -> tuple[Row, list[str]] | None:
@@ -104,8 +119,8 @@ def table_lines(result: ReportResult, verbose: bool) -> tuple[Row, list[str]] | 
 
 
 def _painted(gate: str, padded: str) -> str:
-    code = {message("terminal.passed"): GREEN, message("terminal.failed"): RED}.get(gate, YELLOW)
-    return padded.replace(gate, f"{code}{gate}{RESET}", 1)
+    colour = {message("terminal.passed"): "green", message("terminal.failed"): "red"}.get(gate, "yellow")
+    return padded.replace(gate, click.style(gate, fg=colour), 1)
 
 
 def _gap_lines(result: ReportResult, gate: str) -> list[str]:

@@ -80,12 +80,35 @@ def _requirement(rest: Patterns | None, index: PhraseIndex) -> tuple[tuple[int, 
     return tuple(tuple(index.add(tuple(sorted(words))) for words in sets) for sets in required(rest.expression))
 
 
+# The regex module's errors (English), by the start of their text: the message key saying it in Chinese.
+_REGEX_ERRORS = (
+    ("missing )", "close"),
+    ("unbalanced parenthesis", "unbalanced"),
+    ("nothing to repeat", "nothing_to_repeat"),
+    ("multiple repeat", "multiple_repeat"),
+    ("unterminated character set", "open_set"),
+    ("bad escape", "escape"),
+    ("min repeat greater than max repeat", "min_max"),
+    ("missing group name", "group_name"),
+    ("unknown extension", "extension"),
+)
+
+
+def regex_problem(exc: regex.error) -> str:
+    """What is wrong with a regex, in Chinese, and where (1-based character position)."""
+    text = str(getattr(exc, "msg", "") or "")
+    key = next((key for start, key in _REGEX_ERRORS if text.startswith(start)), "other")
+    problem = message(f"rubric.regex_errors.{key}")
+    position = getattr(exc, "pos", None)
+    return problem if position is None else message("rubric.regex_at", position=position + 1, problem=problem)
+
+
 def check_regex(pattern: str) -> None:
     """Raise PatternProblem for a regex that fails to compile or can never (or always) match."""
     try:
         compiled = regex.compile(pattern)
     except regex.error as exc:
-        raise PatternProblem(message("rubric.bad_regex", pattern=pattern, detail=str(exc))) from exc
+        raise PatternProblem(message("rubric.bad_regex", pattern=pattern, detail=regex_problem(exc))) from exc
     if _WORD_BOUNDARY.search(pattern):
         raise PatternProblem(message("rubric.word_boundary", pattern=pattern))
     if compiled.search("") is not None:

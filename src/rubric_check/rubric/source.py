@@ -9,9 +9,10 @@ from typing import Any
 
 import yaml
 
-from rubric_check.errors import RubricError
+from rubric_check.errors import RubricError, os_reason
 from rubric_check.messages import message
 from rubric_check.rubric import bundled
+from rubric_check.user_files import Undecodable, read_user_text, yaml_problem
 
 MAX_EXPANDED_NODES = 200_000
 
@@ -61,11 +62,14 @@ def read_rubric_file(name_or_path: str, relative_to: Path | None = None) -> Rubr
     if path.suffix.lower() in (".yaml", ".yml") or path.is_file():
         shown = str(path)
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            text = read_user_text(path)
         except FileNotFoundError as exc:
             raise RubricError(shown, [message("rubric.not_found", path=shown)]) from exc
-        except (OSError, UnicodeDecodeError) as exc:
-            raise RubricError(shown, [message("rubric.yaml_error", path=shown, detail=exc)]) from exc
+        except OSError as exc:
+            raise RubricError(shown, [message("rubric.read_failed", path=shown, detail=os_reason(exc))]) from exc
+        except Undecodable as exc:
+            detail = message("yaml.undecodable")
+            raise RubricError(shown, [message("rubric.read_failed", path=shown, detail=detail)]) from exc
         return _parse(shown, str(path.resolve()), path.resolve().parent, text)
     resource = bundled.bundled_rubric(name_or_path)
     if resource is None:
@@ -98,9 +102,9 @@ def _parse_with(loader_class: Any, shown: str, identity: str, directory: Path | 
             raise RubricError(shown, [message("rubric.too_many_aliases", path=shown, limit=MAX_EXPANDED_NODES)])
         data = loader.construct_document(root) if root is not None else None
     except yaml.constructor.ConstructorError as exc:
-        raise RubricError(shown, [message("rubric.yaml_tag", path=shown, detail=exc.problem)]) from exc
+        raise RubricError(shown, [message("rubric.yaml_error", path=shown, detail=yaml_problem(exc))]) from exc
     except yaml.YAMLError as exc:
-        raise RubricError(shown, [message("rubric.yaml_error", path=shown, detail=_yaml_detail(exc))]) from exc
+        raise RubricError(shown, [message("rubric.yaml_error", path=shown, detail=yaml_problem(exc))]) from exc
     finally:
         loader.dispose()
     return RubricFile(shown, identity, directory, data, root)
@@ -122,11 +126,3 @@ def _expanded_size(root: yaml.Node) -> int:
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
     return count
-
-
-def _yaml_detail(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
-    if mark is None:
-        return problem
-    return message("rubric.yaml_at", line=mark.line + 1, column=mark.column + 1, problem=problem)

@@ -26,7 +26,7 @@ from rubric_check.documents.model import SourceText
 from rubric_check.documents.ocr_cache import load, one_job_at_a_time, store
 from rubric_check.documents.pdf_layout import remove_running_lines, source_lines
 from rubric_check.documents.placed_text import page_lines
-from rubric_check.errors import InputError
+from rubric_check.errors import InputError, library_reason
 from rubric_check.messages import message
 
 OCR_SOURCE = "ocr"
@@ -146,7 +146,7 @@ def _pdf_pages(data: bytes, name: str) -> Iterator[Image]:
     try:
         document = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as exc:
-        raise InputError.of("pdf_corrupt", path=name, detail=str(exc)[:200]) from exc
+        raise InputError.of("pdf_corrupt", path=name, detail=library_reason(exc)) from exc
     try:
         if len(document) > MAX_OCR_PAGES:
             raise InputError.of("ocr_too_many_pages", path=name, pages=len(document), limit=MAX_OCR_PAGES)

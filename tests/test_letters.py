@@ -263,4 +263,5 @@ def test_a_letters_folder_that_is_a_file_stops_the_run_before_scoring(tmp_path: 
     taken = tmp_path / "意见书"
     taken.write_text("不是文件夹", encoding="utf-8")
     code, stderr = score(SEEDS / FAILING_SEED, letters=str(taken))
-    assert code == 2 and f"无法写入 {taken}" in stderr and taken.read_text(encoding="utf-8") == "不是文件夹"
+    assert code == 2 and f"--letters 需要一个文件夹，但 {taken} 是一个文件" in stderr
+    assert taken.read_text(encoding="utf-8") == "不是文件夹"

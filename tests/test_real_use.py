@@ -135,6 +135,23 @@ def test_a_full_temporary_folder_is_exit_2_in_chinese(monkeypatch: pytest.Monkey
     assert code == 2 and "临时文件夹" in stderr and "磁盘空间不足" in stderr and not ENGLISH.search(stderr)
 
 
+def test_a_letter_that_cannot_be_written_is_warned_about_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A letter lost to a full disk costs that letter, not the batch; the warning names it."""
+    real_replace = atomic.os.replace
+
+    def full_for_letters(source: str, target: str | Path) -> None:
+        if str(target).endswith(".docx"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_replace(source, target)
+
+    monkeypatch.setattr(atomic.os, "replace", full_for_letters)
+    code, _, stderr = score(FAILING, html_dir=None, letters=str(tmp_path / "意见书"))
+    assert code == 1, stderr
+    assert "审核意见.docx：磁盘空间不足" in stderr and not ENGLISH.search(stderr)
+
+
 # ── The serious one: never rename over a device node or FIFO ──────────────────────────────────────
 
 

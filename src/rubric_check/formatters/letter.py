@@ -14,8 +14,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
-from rubric_check.atomic import write_bytes_atomic
-from rubric_check.errors import RubricCheckError
+from rubric_check.atomic import ensure_directory, write_bytes_atomic
+from rubric_check.errors import OutputError
 from rubric_check.formatters.base import Preparer, Summary
 from rubric_check.formatters.letter_content import letter_context
 from rubric_check.formatters.letter_template import LetterTemplate
@@ -55,11 +55,7 @@ class LetterFormatter:
         """Loads and tries the template: a broken one stops the run before anything is scored."""
         self.rubric = rubric
         self.template = LetterTemplate.load(self.template_path, rubric, self.gate)
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:  # a file of that name, no permission: say so before scoring
-            detail = exc.strerror or type(exc).__name__
-            raise RubricCheckError("usage", message("cli.write_failed", path=self.directory, detail=detail)) from exc
+        ensure_directory(self.directory, "--letters")  # a file of that name, no permission: said before scoring
 
     @property
     def preparer(self) -> Preparer:
@@ -81,8 +77,8 @@ class LetterFormatter:
         else:
             try:
                 write_bytes_atomic(target, data)
-            except OSError as exc:  # disk full, folder removed mid-run: this letter is lost, not the batch
-                self._warn(message("cli.write_failed", path=target, detail=exc.strerror or type(exc).__name__))
+            except OutputError as exc:  # disk full, folder removed mid-run: this letter is lost, not the batch
+                self._warn(exc.text)
 
     def stop(self, summary: Summary) -> None:
         pass

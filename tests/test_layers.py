@@ -17,7 +17,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"results", "matching"}),
     frozenset({"scoring", "gate", "engine", "rubrics", "examples", "discovery", "pipeline", "summary", "evaluation"}),
     frozenset({"formatters"}),
-    frozenset({"config_schema", "config", "parallel", "commands"}),
+    frozenset({"config", "parallel", "commands"}),
     frozenset({"cli", "__main__", "testing"}),
 )
 

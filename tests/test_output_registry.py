@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from rubric_check.cli import cli
 from rubric_check.commands.score import ScoreOptions
-from rubric_check.config_schema import OUTPUT_KEYS, SCHEMA
+from rubric_check.config.schema import OUTPUT_KEYS, SCHEMA
 from rubric_check.formatters.registry import FILE_OUTPUTS
 from rubric_check.gate import Gate
 from rubric_check.messages import message

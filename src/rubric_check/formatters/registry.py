@@ -1,6 +1,6 @@
 """The batch output files in one table: option, config key, label, module and whether it takes the gate.
 
-The command line (cli.py), the configuration schema (config_schema.py) and the score command
+The command line (cli.py), the configuration schema (config/schema.py) and the score command
 (commands/outputs.py) are generated from this table: adding a file format is its module and one row
 here (and its field in ScoreOptions, which a test checks). Modules are imported only when their
 output is asked for, so openpyxl and friends stay unloaded otherwise.

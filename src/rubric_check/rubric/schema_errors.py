@@ -7,9 +7,10 @@ in the branch that came closest, so that branch's errors are reported instead.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema.exceptions import ValidationError
+if TYPE_CHECKING:  # only annotations: importing this module does not load jsonschema
+    from jsonschema.exceptions import ValidationError
 
 from rubric_check.messages import message
 from rubric_check.rubric.problems import Problem

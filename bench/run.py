@@ -162,6 +162,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--quick", action="store_true", help="skip the length comparison; fewer start-up runs")
     args = parser.parse_args(argv)
+    # Throughput without the results store (its cost is bench/store.py's): nothing is recorded in the
+    # user's data folder either. Versions without a store ignore the variable.
+    os.environ.setdefault("RUBRIC_CHECK_STORE", "off")
     corpus._refuse_repository(args.work)
     args.work.mkdir(parents=True, exist_ok=True)
     tool = tool_command()

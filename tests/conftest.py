@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,52 @@ DATA = Path(__file__).resolve().parent / "data"
 def _ocr_cache_of_the_session(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """OCR results are cached in the user's cache folder: tests keep theirs in one folder of the session."""
     monkeypatch.setenv("RUBRIC_CHECK_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_store_outside_tests() -> Iterator[None]:
+    """Module- and session-scoped fixtures are set up before any test's own store exists: they score
+    without a store (never into the user's data folder, and never depending on each other's runs)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RUBRIC_CHECK_STORE", "off")
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _throwaway_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every run a test starts (in this process or a child) records into a throwaway store, never the
+    user's data folder (store/location.py reads RUBRIC_CHECK_STORE before the default)."""
+    location = tmp_path_factory.mktemp("store") / "results.sqlite3"
+    monkeypatch.setenv("RUBRIC_CHECK_STORE", str(location))
+    return location
+
+
+POSTGRES_ENV = "RUBRIC_CHECK_TEST_POSTGRES"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty results store: a SQLite file, or a fresh database on the PostgreSQL server that
+    .ci/run starts (``.ci/postgres.sh start`` does the same locally). Under CI=true a missing server
+    fails the PostgreSQL half of the suite instead of skipping it."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "results.sqlite3")
+        return
+    server = os.environ.get(POSTGRES_ENV)
+    if not server:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{POSTGRES_ENV} is not set: .ci/run starts a PostgreSQL server for these tests")
+        pytest.skip(f'no PostgreSQL server ({POSTGRES_ENV}); start one with: eval "$(bash .ci/postgres.sh start)"')
+    import psycopg
+
+    name = f"rc_test_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield server.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture(scope="session")

@@ -369,3 +369,37 @@ def test_index_of_2000_reports_loads_fits_and_filters(watched: Watched, tmp_path
     assert rows.first.locator("td").nth(1).inner_text() == "批次/报告2000.txt"
     page.screenshot(path=str(tmp_path / "index-2000.png"))
     assert watched.problems == [] and watched.requests == []
+
+
+def test_history_chart_and_copied_passages_side_by_side(browser: Any, tmp_path: Path) -> None:
+    """With the results store: the body's history page (inline SVG chart) and the copy check's gap
+    card with each repeated passage beside last year's (issue 17)."""
+    import re
+
+    store = str(tmp_path / "store.sqlite3")
+    last_year = tmp_path / "in" / "2022.txt"
+    last_year.parent.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    last_year.write_text(re.sub(r"20\d\d", lambda m: str(int(m.group()) - 1), text), encoding="utf-8")
+    run(ScoreOptions(paths=(str(last_year),), html_dir=None, store=store), io.StringIO(), io.StringIO())
+    target = tmp_path / "out"
+    run(ScoreOptions(paths=(str(SEED),), html_dir=str(target), store=store), io.StringIO(), io.StringIO())
+    for media in ("screen", "print"):
+        watched = Watched(browser, media=media)
+        try:
+            page = watched.open(target / report_name(str(SEED)))
+            pair = page.locator("#el-no-copying li.side-by-side").first
+            this, other = pair.locator(".this").bounding_box(), pair.locator(".other").bounding_box()
+            assert this and other and other["x"] > this["x"] + this["width"] - 1 and abs(other["y"] - this["y"]) < 2
+            assert "2022.txt" in pair.inner_text()
+            index = watched.open(target / INDEX_NAME)
+            index.get_by_role("link", name="湖滨区卫生健康委员会").click()
+            index.wait_for_load_state("load")
+            assert index.title() == "湖滨区卫生健康委员会 历年报告"
+            chart = index.locator("svg.chart")
+            assert chart.is_visible() and chart.locator("circle").count() == 2
+            box = chart.bounding_box()
+            assert box and box["width"] > 300 and box["height"] > 100
+            assert watched.requests == [] and watched.problems == []
+        finally:
+            watched.close()

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import SEEDS
@@ -66,8 +67,14 @@ def files(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_outputs_are_byte_identical_with_one_and_two_jobs(batch: Path, tmp_path: Path) -> None:
+def test_outputs_are_byte_identical_with_one_and_two_jobs(
+    batch: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each run records into a store of its own (the same state before each), so the history pages
+    # and copy checks of both runs see the same memory.
+    monkeypatch.setenv("RUBRIC_CHECK_STORE", str(tmp_path / "one.sqlite3"))
     one = score(batch, tmp_path / "one", jobs=1)
+    monkeypatch.setenv("RUBRIC_CHECK_STORE", str(tmp_path / "two.sqlite3"))
     two = score(batch, tmp_path / "two", jobs=2)
     assert one[0] == two[0] == 3  # unreadable inputs take precedence
     assert one[1] == two[1]  # the terminal table
@@ -108,10 +115,10 @@ def test_jobs_below_one_is_a_usage_error(value: str) -> None:
     assert message("usage.bad_jobs") in done.stderr
 
 
-def _crash_on_r07(item: Input, rubric: Rubric, gate: Gate) -> object:
+def _crash_on_r07(item: Input, rubric: Rubric, gate: Gate, *memory: Any) -> object:
     if item.path.name == "r07.txt":
         os._exit(70)  # what a segfault in a parser or the OOM killer looks like from outside
-    return score_input(item, rubric, gate)
+    return score_input(item, rubric, gate, *memory)
 
 
 def test_a_dead_worker_costs_only_its_report(batch: Path, rubric: Rubric, monkeypatch: pytest.MonkeyPatch) -> None:

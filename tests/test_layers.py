@@ -15,9 +15,24 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"documents"}),
     frozenset({"rubric"}),
     frozenset({"results", "matching"}),
-    frozenset({"scoring", "gate", "engine", "rubrics", "examples", "discovery", "pipeline", "summary", "evaluation"}),
-    frozenset({"formatters"}),
-    frozenset({"config", "parallel", "commands"}),
+    frozenset(
+        {
+            "scoring",
+            "gate",
+            "recall",
+            "engine",
+            "rubrics",
+            "examples",
+            "discovery",
+            "pipeline",
+            "summary",
+            "evaluation",
+            "peers",
+            "draft_diff",
+        }
+    ),
+    frozenset({"formatters", "store"}),
+    frozenset({"config", "parallel", "memory", "commands"}),
     frozenset({"cli", "__main__", "testing"}),
 )
 
@@ -71,6 +86,8 @@ def test_the_packages_own_modules_are_imported_at_the_top_of_a_module() -> None:
         ("rubric_check.cli", "rubric_check.commands"),
         ("rubric_check.cli", "rubric_check.parallel"),
         ("rubric_check.commands.score", "rubric_check.formatters.html_report"),
+        ("rubric_check.commands.score", "rubric_check.formatters.html_history"),
+        ("rubric_check.commands.diff", "rubric_check.formatters.diff_html"),
         ("rubric_check.commands.score", "rubric_check.rubrics"),
         ("rubric_check.formatters.html_report", "rubric_check.formatters.html_pdf"),
         ("rubric_check.commands.rubric_tools", "rubric_check.examples"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from rubric_check.examples import compared_with
 from rubric_check.matching.elements import judge
 from rubric_check.rubrics import load_rubric
 from rubric_check.testing import document
@@ -22,7 +23,7 @@ CASES = [
 
 @pytest.mark.parametrize(("element", "example"), CASES)
 def test_example(element, example) -> None:
-    result = judge(element, document(example.text, RUBRIC), RUBRIC)
+    result = judge(element, document(example.text, RUBRIC), RUBRIC, compared_with(example, RUBRIC))
     assert result.status == example.status, result.message
 
 

@@ -39,6 +39,7 @@ def test_default_rubric_defines_the_catalogue(rubric) -> None:
         "template-residue",
         "quantified-results",
         "signature-date",
+        "no-copying",
         "xi-rule-of-law-thought",
         "leaders-study-law",
         "shu-fa",

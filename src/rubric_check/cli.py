@@ -101,6 +101,12 @@ def _file_output_options(command: Any) -> Any:
     return command
 
 
+def _store_options(command: Any) -> Any:
+    """--store PATH|URL and --no-store, shared by every command that uses the results store."""
+    command = click.option("--no-store", is_flag=True, help=message("store.no_store_help"))(command)
+    return click.option("--store", "store", metavar="PATH|URL", help=message("store.store_help"))(command)
+
+
 @cli.command(
     "score",
     context_settings=CONTEXT,
@@ -135,6 +141,7 @@ def _file_output_options(command: Any) -> Any:
     metavar="N",
     help=message("cli.jobs_help"),
 )
+@_store_options
 @click.help_option("-h", "--help", help=message("cli.help_help"))
 def score_command(
     paths: tuple[str, ...],
@@ -145,6 +152,8 @@ def score_command(
     pdf: bool,
     min_score: float | None,
     jobs: int | None,
+    store: str | None,
+    no_store: bool,
     **gate: Any,
 ) -> None:
     from rubric_check.commands.score import ScoreOptions, run
@@ -161,6 +170,8 @@ def score_command(
         config=gate.pop("config_file"),
         use_config=not gate.pop("no_config"),
         jobs=jobs or default_jobs(),
+        store=store,
+        no_store=no_store,
         **gate,
     )
     sys.exit(run(options, sys.stdout, sys.stderr))
@@ -237,6 +248,71 @@ def config_command(config_file: str | None, no_config: bool, as_json: bool) -> N
     from rubric_check.commands.config import run
 
     sys.exit(run(config_file, not no_config, as_json, sys.stdout, sys.stderr))
+
+
+def _store_command(name: str, help_key: str) -> Any:
+    """A command using the results store: --store/--no-store and --config/--no-config choose it."""
+
+    def decorate(function: Any) -> Any:
+        function = click.help_option("-h", "--help", help=message("cli.help_help"))(function)
+        function = click.option("--no-config", is_flag=True, help=message("config.no_config_help"))(function)
+        function = click.option("--config", "config_file", metavar="FILE", help=message("config.config_help"))(function)
+        function = _store_options(function)
+        return cli.command(
+            name, context_settings=CONTEXT, help=message(help_key), options_metavar=message("cli.options_metavar")
+        )(function)
+
+    return decorate
+
+
+def _choice(options: dict[str, Any]) -> Any:
+    from rubric_check.commands.store_access import StoreChoice
+
+    return StoreChoice(options["store"], options["no_store"], options["config_file"], not options["no_config"])
+
+
+@_store_command("override", "override.override_help")
+@click.argument("file", metavar="FILE")
+@click.argument("element", metavar="ELEMENT")
+@click.argument("status", required=False, metavar="STATUS")
+@click.option("--note", metavar="TEXT", help=message("override.note_help"))
+@click.option("--clear", is_flag=True, help=message("override.clear_help"))
+@click.option("--rubric", "rubric", metavar="FILE", help=message("cli.rubric_help"))
+def override_command(
+    file: str, element: str, status: str | None, note: str | None, clear: bool, rubric: str | None, **options: Any
+) -> None:
+    from rubric_check.commands.overrides import OverrideRequest, run_override
+
+    request = OverrideRequest(file, element, status, note, clear, rubric)
+    sys.exit(run_override(request, _choice(options), sys.stdout, sys.stderr))
+
+
+@_store_command("overrides", "override.overrides_help")
+@click.argument("file", required=False, metavar="[FILE]")
+def overrides_command(file: str | None, **options: Any) -> None:
+    from rubric_check.commands.overrides import run_list
+
+    sys.exit(run_list(file, _choice(options), sys.stdout, sys.stderr))
+
+
+@_store_command("history", "history.help")
+@click.argument("agency", required=False, metavar="[AGENCY]")
+@click.option("--json", "as_json", is_flag=True, help=message("history.json_help"))
+def history_command(agency: str | None, as_json: bool, **options: Any) -> None:
+    from rubric_check.commands.history import run
+
+    sys.exit(run(agency, as_json, _choice(options), sys.stdout, sys.stderr))
+
+
+@_store_command("diff", "diff.help")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option("--html", "html", metavar="FILE", help=message("diff.html_help"))
+@click.option("--rubric", "rubric", metavar="FILE", help=message("cli.rubric_help"))
+def diff_command(old: str, new: str, html: str | None, rubric: str | None, **options: Any) -> None:
+    from rubric_check.commands.diff import run
+
+    sys.exit(run(old, new, html, rubric, _choice(options), sys.stdout, sys.stderr))
 
 
 def _check_min_score(value: float | None) -> float | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rubric_check.documents.model import SourceLine, SourceText
 from rubric_check.engine import read_document
 from rubric_check.matching.elements import judge
+from rubric_check.matching.fingerprint import Comparison, fingerprint
 from rubric_check.rubric.model import Element, Example, Rubric
 
 
@@ -33,5 +34,13 @@ def run_examples(rubric: Rubric) -> Iterator[ExampleOutcome]:
     for element in rubric.elements:
         for index, example in enumerate(element.examples):
             doc = read_document(snippet_source(example.text), rubric)
-            result = judge(element, doc, rubric)
+            result = judge(element, doc, rubric, compared_with(example, rubric))
             yield ExampleOutcome(element, index, example, result.status, result.message)
+
+
+def compared_with(example: Example, rubric: Rubric) -> tuple[Comparison, ...]:
+    """A copy check's example is compared with the earlier report it gives."""
+    if example.earlier is None:
+        return ()
+    earlier = read_document(snippet_source(example.earlier, "上年示例"), rubric)
+    return (Comparison("上年示例", "earlier", earlier.meta.year, fingerprint(earlier)),)

@@ -11,26 +11,29 @@ worker again gets an error entry.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from rubric_check.discovery import Input
 from rubric_check.formatters.base import Preparer
 from rubric_check.gate import Gate
 from rubric_check.logs import configure_logging
 from rubric_check.messages import message
-from rubric_check.pipeline import score_input
+from rubric_check.pipeline import NO_MEMORY, score_input
+from rubric_check.recall import Memory
 from rubric_check.results import ReportError, ReportResult
 from rubric_check.rubric.model import Rubric
 
 if TYPE_CHECKING:  # multiprocessing is imported only when workers are started
     from concurrent.futures import Future, ProcessPoolExecutor
 
+T = TypeVar("T")
 CHUNK_MAX = 16  # reports per task: fewer round trips, yet results flow back steadily
 IN_FLIGHT_PER_WORKER = 3  # chunks submitted ahead per worker: keeps workers busy, bounds memory
 
@@ -56,11 +59,14 @@ class Task:
     preparers: tuple[Preparer | None, ...] = ()
     # Once prepared, only the result's head goes back (see Formatter.full_result).
     head_only: bool = False
+    # Reviewers' overrides and reports to compare with (memory.BatchMemory); none by default.
+    memory: Memory = NO_MEMORY
 
     def score(self, item: Input) -> Scored:
-        result = score_input(item, self.rubric, self.gate)
+        result = score_input(item, self.rubric, self.gate, self.memory)
         prepared = tuple(None if preparer is None else preparer(result) for preparer in self.preparers)
-        return Scored(result.head() if self.head_only else result, prepared)
+        # The fingerprint is only for the store's preparer: it never travels back.
+        return Scored(result.head() if self.head_only else dataclasses.replace(result, fingerprint=None), prepared)
 
     def crashed(self, item: Input) -> Scored:
         """The entry of a report whose worker died (nothing prepared: formatters do without)."""
@@ -68,6 +74,14 @@ class Task:
         fmt = item.format
         error = ReportError("worker_crashed", text)
         return Scored(ReportResult(path=item.shown, format=fmt, error=error), (None,) * len(self.preparers))
+
+
+class Job(Protocol[T]):
+    """Work done on each input (scoring it, or a first look at it) and the entry of one whose worker died."""
+
+    def score(self, item: Input) -> T: ...
+
+    def crashed(self, item: Input) -> T: ...
 
 
 def default_jobs() -> int:
@@ -78,7 +92,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def score_all(inputs: Sequence[Input], task: Task, jobs: int) -> Iterator[Scored]:
+def score_all(inputs: Sequence[Input], task: Job[T], jobs: int) -> Iterator[T]:
     """Each input's result, in input order; ``jobs`` 1 (or a single input) scores in this process."""
     workers = min(jobs, len(inputs))
     if workers <= 1:
@@ -87,10 +101,10 @@ def score_all(inputs: Sequence[Input], task: Task, jobs: int) -> Iterator[Scored
 
 
 # The task of this worker process, set once by the initializer (under fork it is simply inherited).
-_TASK: Task | None = None
+_TASK: Job[Any] | None = None
 
 
-def _init_worker(task: Task) -> None:
+def _init_worker(task: Job[Any]) -> None:
     """Ctrl-C reaches every process of the terminal's group: only the parent acts on it (it stops
     the batch and says so), so workers ignore it rather than each print a traceback."""
     global _TASK
@@ -99,7 +113,7 @@ def _init_worker(task: Task) -> None:
     configure_logging()  # a spawned worker (Windows, macOS) starts without the parent's set-up
 
 
-def _score_chunk(items: list[Input]) -> list[Scored]:
+def _score_chunk(items: list[Input]) -> list[Any]:
     assert _TASK is not None
     return [_TASK.score(item) for item in items]
 
@@ -121,7 +135,7 @@ def _chunk_size(count: int, workers: int) -> int:
 class _Pool:
     """A ProcessPoolExecutor that can be replaced after a worker died."""
 
-    def __init__(self, task: Task, workers: int) -> None:
+    def __init__(self, task: Job[Any], workers: int) -> None:
         self.task = task
         self.workers = workers
         self.executor = self._new(workers)
@@ -131,7 +145,7 @@ class _Pool:
 
         return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init_worker, initargs=(self.task,))
 
-    def submit(self, items: list[Input]) -> Future[list[Scored]]:
+    def submit(self, items: list[Input]) -> Future[list[Any]]:
         return self.executor.submit(_score_chunk, items)
 
     def renew(self, workers: int) -> None:
@@ -142,11 +156,11 @@ class _Pool:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _in_workers(inputs: Sequence[Input], task: Task, workers: int) -> Iterator[Scored]:
+def _in_workers(inputs: Sequence[Input], task: Job[T], workers: int) -> Iterator[T]:
     size = _chunk_size(len(inputs), workers)
     chunks = iter([list(inputs[i : i + size]) for i in range(0, len(inputs), size)])
     pool = _Pool(task, workers)
-    pending: deque[tuple[list[Input], Future[list[Scored]]]] = deque()
+    pending: deque[tuple[list[Input], Future[list[T]]]] = deque()
 
     def fill() -> None:
         while len(pending) < workers * IN_FLIGHT_PER_WORKER:
@@ -173,7 +187,7 @@ def _in_workers(inputs: Sequence[Input], task: Task, workers: int) -> Iterator[S
         pool.close()
 
 
-def _one_by_one(items: list[Input], pool: _Pool) -> Iterator[Scored]:
+def _one_by_one(items: list[Input], pool: _Pool) -> Iterator[Any]:
     """After a worker died: each report alone in a single worker, so the culprit is known."""
     pool.renew(1)
     for item in items:

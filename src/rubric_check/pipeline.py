@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
+from pathlib import Path
 
 from rubric_check.discovery import Input
 from rubric_check.documents.archive import read_member
 from rubric_check.documents.model import SourceText
 from rubric_check.documents.readers import read_source
-from rubric_check.engine import DEFAULT_GATE, score_source
+from rubric_check.engine import DEFAULT_GATE, read_document, score_document
 from rubric_check.errors import InputError
 from rubric_check.gate import Gate
 from rubric_check.messages import message
+from rubric_check.recall import Memory, NoMemory
 from rubric_check.results import ReportError, ReportResult
 from rubric_check.rubric.model import PatternTimeout, Rubric
 
 _log = logging.getLogger(__name__)
+NO_MEMORY = NoMemory()
 
 
-def score_input(item: Input, rubric: Rubric, gate: Gate = DEFAULT_GATE) -> ReportResult:
-    """Read and score one file, gated. Errors are per file: one bad report never stops a batch."""
+def score_input(item: Input, rubric: Rubric, gate: Gate = DEFAULT_GATE, memory: Memory = NO_MEMORY) -> ReportResult:
+    """Read and score one file, gated, with what ``memory`` recalls of it (reviewers' overrides,
+    reports to compare with). Errors are per file: one bad report never stops a batch."""
     try:
-        return score_source(read_input(item), rubric, gate)
+        doc = read_document(read_input(item), rubric)
+        sha256 = input_sha256(item)
+        return score_document(doc, rubric, gate, memory.recall(sha256, doc.meta, item.shown), sha256)
     except InputError as exc:
         return ReportResult(path=item.shown, format=_format_of(item), error=ReportError(exc.kind, exc.text))
     except PatternTimeout as exc:
@@ -43,3 +50,16 @@ def read_input(item: Input) -> SourceText:
 
 def _format_of(item: Input) -> str | None:
     return item.format
+
+
+def input_sha256(item: Input) -> str:
+    """SHA-256 of the report's bytes (read once more after the reader: a few µs for a report), what
+    reviewers' overrides and the store know it by; an archive member's own bytes."""
+    if item.member is not None:
+        return hashlib.sha256(read_member(item.path, item.member)).hexdigest()
+    return file_sha256(item.path)
+
+
+def file_sha256(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()

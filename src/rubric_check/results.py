@@ -3,9 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from rubric_check.documents.model import Heading, Meta
 from rubric_check.rubric.model import Status
+
+if TYPE_CHECKING:  # a record only: results do not depend on how fingerprints are made
+    from rubric_check.matching.fingerprint import Fingerprint
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    """The same passage in another report (copy detection): which report, where, and its words
+    (None when the store keeps no text)."""
+
+    source: str
+    line: int
+    text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -23,6 +37,7 @@ class Evidence:
     # The line's place among the paragraphs of its section (0: the heading's own paragraph; counted
     # from the start of the document outside any section): how a Word user finds it under a heading.
     paragraph: int | None = None
+    counterpart: Counterpart | None = None
 
 
 @dataclass(frozen=True)
@@ -44,6 +59,18 @@ class CheckResult:
 
 
 @dataclass(frozen=True)
+class Adjustment:
+    """A reviewer's override as applied to this element: the status the tool had decided, and who
+    changed it, when and why."""
+
+    original_status: Status
+    original_message: str
+    reviewer: str
+    at: str
+    note: str
+
+
+@dataclass(frozen=True)
 class ElementResult:
     id: str
     name: str
@@ -52,6 +79,7 @@ class ElementResult:
     weight: float
     message: str
     evidence: tuple[Evidence, ...] = ()
+    adjustment: Adjustment | None = None
 
     @property
     def required(self) -> bool:
@@ -79,11 +107,13 @@ class ReportResult:
     encoding: str | None = None
     error: ReportError | None = None
     source: str | None = None  # "ocr": the text was recognised from a scan; the original decides
+    sha256: str | None = None  # of the file's bytes: what reviewers' overrides and the store key on
+    fingerprint: Fingerprint | None = None  # kept only to be recorded in the store, then dropped
 
     def head(self) -> ReportResult:
         """The result without its elements and outline: what a batch needs once formatters have
         prepared their output (scores, pass, error)."""
-        return replace(self, elements=(), headings=())
+        return replace(self, elements=(), headings=(), fingerprint=None)
 
     @property
     def year(self) -> int | None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
 from rubric_check import exit_codes
+from rubric_check.commands.batch_store import open_batch_store
 from rubric_check.commands.outputs import not_outputs, output_folders, output_formatters, written
 from rubric_check.config import Settings, load_settings, replace_options, select
 from rubric_check.console import is_tty, ocr_progress, use_color
@@ -25,6 +28,9 @@ from rubric_check.formatters.terminal import TerminalFormatter, skipped_lines
 from rubric_check.gate import Gate
 from rubric_check.messages import message
 from rubric_check.parallel import Task, score_all
+from rubric_check.store import location as store_location
+from rubric_check.store.connection import StoreError, store_errors
+from rubric_check.store.history import body_history
 from rubric_check.summary import Tally
 
 
@@ -54,6 +60,10 @@ class ScoreOptions:
     # Worker processes (issue 8). The command line's default is every core; called as a library,
     # scoring stays in this process unless asked.
     jobs: int = 1
+    # The results store (issue 17): a path or postgresql:// URL; None: $RUBRIC_CHECK_STORE, the
+    # configuration, else the user's data folder. no_store: nothing recorded, nothing recalled.
+    store: str | None = None
+    no_store: bool = False
 
 
 def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
@@ -87,6 +97,16 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
     if options.pdf and not html_dir:
         stderr.write(message("html.pdf_needs_html") + "\n")
         return exit_codes.USAGE
+    location = store_location.resolve(options.store, options.no_store, settings["store.location"])
+    try:
+        # The batch's first look (copy detection's peers) reads every input: a scan is recognised
+        # there, once (the OCR cache serves the scoring), and says so as it goes.
+        with ocr_progress(None if options.quiet else stderr):
+            batch = open_batch_store(location, rubric, inputs, options.jobs, settings["store.keep_text"])
+    except StoreError as exc:
+        stderr.write(exc.text + "\n")
+        return exit_codes.USAGE
+    history = html_dir is not None and batch.db is not None  # a page per body, linked from the index
     table = stderr if options.json == "-" else stdout
     formatters: list[Formatter] = []
     if is_tty(stderr) and len(inputs) > 1 and not options.quiet:
@@ -111,12 +131,19 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
             quiet=options.quiet,
             names=page_names(inputs),
             expected=len(inputs),
+            history=history,
         )
         formatters.append(html)
+    if batch.recorder is not None:
+        formatters.append(batch.recorder)
+    if history and html_dir is not None and batch.db is not None:  # after the recorder: it reads the run
+        from rubric_check.formatters.html_history import HistoryPages
+
+        formatters.append(HistoryPages(html_dir, partial(body_history, batch.db)))
     tally = Tally(skipped)
     try:
         with ocr_progress(None if options.quiet else stderr):
-            complete = _scored(formatters, inputs, Task(rubric, gate), options.jobs, tally)
+            complete = _scored(formatters, inputs, Task(rubric, gate, memory=batch.memory), options.jobs, tally)
         if not complete:
             stderr.write(_interrupted(tally.summary().reports, len(inputs), html_dir) + "\n")
             return exit_codes.INTERRUPTED
@@ -126,6 +153,11 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
     except OSError as exc:  # every named output goes through atomic.py: this is a spool in the temp folder
         stderr.write(message("output.temp_failed", folder=tempfile.gettempdir(), reason=os_reason(exc)) + "\n")
         return exit_codes.USAGE
+    except store_errors() as exc:
+        stderr.write(message("store.write_failed", location=location, detail=exc) + "\n")
+        return exit_codes.USAGE
+    finally:
+        batch.close()
     if options.verbose:
         for kind, path in written(options):
             stderr.write(message("ci.written", kind=kind, path=path) + "\n")
@@ -151,7 +183,7 @@ def _scored(formatters: list[Formatter], inputs: list[Input], task: Task, jobs: 
         formatter.start(task.rubric)
     preparers = tuple(formatter.preparer for formatter in formatters)
     head_only = not any(formatter.full_result for formatter in formatters)
-    task = Task(task.rubric, task.gate, preparers, head_only)
+    task = dataclasses.replace(task, preparers=preparers, head_only=head_only)
     try:
         for scored in score_all(inputs, task, jobs):
             tally.add(scored.result)
@@ -185,6 +217,7 @@ def _configured(options: ScoreOptions) -> tuple[ScoreOptions, Settings]:
         "fail_on": options.fail_on,
         "outputs.json": options.json,
         "outputs.html": (options.html_dir or False) if options.html_explicit else None,
+        "store.location": options.store,
         **{f"outputs.{k}": getattr(options, k) for k in FILE_OUTPUT_KEYS},
         **{f"outputs.{s.key}": getattr(options, s.key) for s in OUTPUT_SETTINGS},
     }

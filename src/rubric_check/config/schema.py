@@ -30,6 +30,23 @@ SCHEMA: dict[str, Any] = {
                 {"type": "array", "items": {"enum": POLICY_WORDS}},
             ]
         },
+        # The results store (issue 17): a file path or postgresql:// URL, false to record nothing, or
+        # a table with the location, whether sentence text is kept, and the reviewer's name.
+        "store": {
+            "anyOf": [
+                _TEXT,
+                {"const": False},
+                {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "properties": {
+                        "location": {"anyOf": [_TEXT, {"const": False}]},
+                        "keep_text": {"type": "boolean"},
+                        "reviewer": _TEXT,
+                    },
+                },
+            ]
+        },
         "outputs": {
             "type": "object",
             "additionalProperties": False,

@@ -59,6 +59,9 @@ DEFAULTS: dict[str, Any] = {
     "fail_on": list(DEFAULT_POLICY),
     **{f"outputs.{key}": None for key in OUTPUT_KEYS},
     "outputs.html": DEFAULT_HTML,
+    "store.location": None,  # None: $RUBRIC_CHECK_STORE, else the user's data folder (store/location.py)
+    "store.keep_text": True,
+    "store.reviewer": None,  # None: the login name
 }
 
 
@@ -97,8 +100,11 @@ def load_settings(
 
 
 def _flatten(values: dict[str, Any]) -> dict[str, Any]:
-    flat = {k: v for k, v in values.items() if k != "outputs"}
+    flat = {k: v for k, v in values.items() if k not in ("outputs", "store")}
     flat.update({f"outputs.{k}": v for k, v in values.get("outputs", {}).items()})
+    store = values.get("store")
+    store = {"location": store} if store is None or isinstance(store, str | bool) else store
+    flat.update({f"store.{k}": v for k, v in store.items() if v is not None})
     return flat
 
 
@@ -110,6 +116,8 @@ def _from_file(key: str, value: Any, config: ConfigFile, cwd: Path) -> Any:
         return [_relocate(p, config.base, cwd) for p in value]
     if key == "outputs.html" and value is False:
         return None
+    if key == "store.location" and isinstance(value, str) and "://" not in value:
+        return _relocate(value, config.base, cwd)
     if key.startswith("outputs.") and isinstance(value, str) and value != "-":
         return _relocate(value, config.base, cwd)
     if key == "rubric" and (value.lower().endswith((".yaml", ".yml")) or "/" in value or "\\" in value):

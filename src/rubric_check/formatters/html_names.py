@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rubric_check.discovery import Input
+from rubric_check.documents.agency import agency_key
 from rubric_check.formatters.output_names import is_reserved, path_digest, safe_part, source_stem
 
 INDEX_NAME = "index.html"
+HISTORY_FOLDER = "history"
 
 
 def report_stem(shown: str) -> str:
@@ -22,6 +24,12 @@ def report_stem(shown: str) -> str:
     if not readable or is_reserved(readable):
         readable = f"report_{readable}".rstrip("_")
     return f"{readable}-{path_digest(shown)}"
+
+
+def history_name(agency: str) -> str:
+    """Where a body's history page sits in the output folder (linked from the index)."""
+    key = agency_key(agency) or agency
+    return f"{HISTORY_FOLDER}/{report_stem(key)}.html"
 
 
 def report_name(shown: str, suffix: str = ".html") -> str:

@@ -14,8 +14,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from rubric_check import __version__
+from rubric_check.formatters.html_names import history_name
 from rubric_check.formatters.locations import line_place
 from rubric_check.messages import message
+
+# Pages without script (diff, history; templates/_plain_head.html): inline styles only, nothing fetched.
+PLAIN_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def css_string(value: object) -> Markup:
@@ -66,6 +70,7 @@ def environment() -> Environment:
     env.filters["number"] = number
     env.filters["counter_content"] = counter_content
     env.filters["t"] = message
+    env.filters["history_href"] = history_name
     env.globals["version"] = __version__
     env.globals["line_place"] = line_place
     return env

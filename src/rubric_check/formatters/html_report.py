@@ -94,10 +94,12 @@ def index_chunks(
     gate: Gate | None = None,
     skipped: Sequence[Skipped] = (),
     unfinished: int | None = None,
+    history: bool = False,
 ) -> Iterator[str]:
     """The index page in pieces: written as rendered, it never sits whole in memory (it grows with N).
 
     ``unfinished``: reports of an interrupted run that were never scored; the page says it is incomplete.
+    ``history``: each body links to its history page (written when the results store is used).
     """
     script, csp = _script("index.js")
     rule = (gate or Gate()).describe(rubric)
@@ -111,6 +113,7 @@ def index_chunks(
         csp=csp,
         skipped=skipped,
         unfinished=unfinished,
+        history=history,
     )
 
 
@@ -128,8 +131,10 @@ class HtmlFormatter:
         quiet: bool = False,
         names: Mapping[str, str] | None = None,
         expected: int | None = None,
+        history: bool = False,
     ) -> None:
         self.directory = Path(directory)
+        self.history = history  # link each body to its history page (html_history.HistoryPages)
         self.names = dict(names or {})
         self.expected = expected  # reports in the batch, for the notice of an interrupted run
         self.written: list[str] = []
@@ -193,7 +198,7 @@ class HtmlFormatter:
         target = self.directory / INDEX_NAME
         unfinished = None if complete else max(0, (self.expected or summary.reports) - summary.reports)
         if self._safe_target(target):
-            chunks = index_chunks(self.summaries, self.rubric, self.gate, summary.skipped, unfinished)
+            chunks = index_chunks(self.summaries, self.rubric, self.gate, summary.skipped, unfinished, self.history)
             write_chunks_atomic(target, chunks)
             self.written.append(INDEX_NAME)
         finish(self.directory, self.written, self.inputs, complete)

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from rubric_check.documents.model import Heading, Meta
 from rubric_check.formatters.excerpts import Excerpt, merge_excerpts
 from rubric_check.formatters.locations import heading_text, line_place, location
+from rubric_check.messages import message
 from rubric_check.results import ElementResult, ReportResult
 from rubric_check.rubric.model import AllRule, AnyRule, Element, HeadingRule, PassageRule, Rubric, Rule, TextRule
 from rubric_check.rubric.variables import fill
@@ -29,6 +30,9 @@ class EvidenceView(NamedTuple):
 
     where: str  # 第 2 页第 15 行 · 所在部分：…, or “二、…”下第 3 段 (see formatters/locations.py)
     pieces: tuple[tuple[str, bool], ...]
+    # Copy detection: the same passage in the other report, shown beside this one.
+    other: str | None = None
+    other_where: str | None = None
 
 
 class ElementView(NamedTuple):
@@ -117,7 +121,13 @@ def evidence_view(excerpt: Excerpt, source_format: str | None) -> EvidenceView:
         pieces.insert(0, (ELLIPSIS, False))
     if excerpt.cut_after:
         pieces.append((ELLIPSIS, False))
-    return EvidenceView(where=location(excerpt.evidence, source_format), pieces=tuple(pieces))
+    other = excerpt.evidence.counterpart
+    return EvidenceView(
+        where=location(excerpt.evidence, source_format),
+        pieces=tuple(pieces),
+        other=None if other is None else (other.text or message("html.counterpart_no_text")),
+        other_where=None if other is None else message("html.counterpart", source=other.source, line=other.line),
+    )
 
 
 def _gain(result: ElementResult, rubric: Rubric) -> float:

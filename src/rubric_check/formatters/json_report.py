@@ -14,7 +14,7 @@ import orjson
 from rubric_check import __version__
 from rubric_check.atomic import write_chunks_atomic
 from rubric_check.formatters.base import Preparer, Summary
-from rubric_check.results import ElementResult, Evidence, ReportResult
+from rubric_check.results import Adjustment, ElementResult, Evidence, ReportResult
 from rubric_check.rubric.model import Rubric
 
 
@@ -23,7 +23,7 @@ def _number(value: float) -> int | float:
 
 
 def evidence_json(evidence: Evidence) -> dict[str, Any]:
-    return {
+    found = {
         "line": evidence.line,
         "page": evidence.page,
         "page_line": evidence.page_line,
@@ -34,6 +34,10 @@ def evidence_json(evidence: Evidence) -> dict[str, Any]:
         "cut_before": evidence.cut_before,
         "cut_after": evidence.cut_after,
     }
+    if evidence.counterpart is not None:  # copy detection: the same passage in the other report
+        other = evidence.counterpart
+        found["counterpart"] = {"source": other.source, "line": other.line, "text": other.text}
+    return found
 
 
 def element_json(element: ElementResult, source: str | None = None) -> dict[str, Any]:
@@ -47,6 +51,17 @@ def element_json(element: ElementResult, source: str | None = None) -> dict[str,
         "message": element.message,
         "evidence": [evidence_json(e) for e in element.evidence],
         "source": source,
+        **({} if element.adjustment is None else {"override": adjustment_json(element.adjustment)}),
+    }
+
+
+def adjustment_json(adjustment: Adjustment) -> dict[str, Any]:
+    return {
+        "original_status": adjustment.original_status,
+        "original_message": adjustment.original_message,
+        "reviewer": adjustment.reviewer,
+        "at": adjustment.at,
+        "note": adjustment.note,
     }
 
 
@@ -57,6 +72,7 @@ def report_json(result: ReportResult) -> dict[str, Any]:
         "format": result.format,
         "encoding": result.encoding,
         "source": result.source,
+        "sha256": result.sha256,
         "meta": None
         if meta is None
         else {"agency": meta.agency, "year": meta.year, "title": meta.title, "date": meta.date},

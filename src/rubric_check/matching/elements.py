@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rubric_check.documents.model import Document
 from rubric_check.matching.checks import CHECKS
+from rubric_check.matching.fingerprint import Comparison
 from rubric_check.matching.rules import evaluate
 from rubric_check.results import CheckResult, ElementResult
 from rubric_check.rubric.model import Element, Rubric
 from rubric_check.rubric.variables import fill
 
 
-def judge(element: Element, doc: Document, rubric: Rubric) -> ElementResult:
-    """The element's status with its evidence and a reason a drafter can act on."""
-    decided = _decide(element, doc)
+def judge(element: Element, doc: Document, rubric: Rubric, comparisons: Sequence[Comparison] = ()) -> ElementResult:
+    """The element's status with its evidence and a reason a drafter can act on; ``comparisons``
+    are the other reports a copy check compares with (none: it says nothing was compared)."""
+    decided = _decide(element, doc, comparisons)
     if element.check is not None and decided.reason:
         reason = decided.reason  # a check's own sentence, finished: it may quote the report ({ included)
     else:  # a rubric author's template: {name} and the report's year (rubric/variables.py)
@@ -29,9 +33,12 @@ def judge(element: Element, doc: Document, rubric: Rubric) -> ElementResult:
     )
 
 
-def _decide(element: Element, doc: Document) -> CheckResult:
+def _decide(element: Element, doc: Document, comparisons: Sequence[Comparison]) -> CheckResult:
     if element.check is not None:
-        return CHECKS[element.check.type].check(doc, element.check.params)
+        module = CHECKS[element.check.type]
+        if getattr(module, "USES_COMPARISONS", False):
+            return module.check(doc, element.check.params, comparisons)  # type: ignore[no-any-return]
+        return module.check(doc, element.check.params)  # type: ignore[no-any-return]
     assert element.met is not None  # the schema guarantees met or check
     met = evaluate(element.met, doc)
     if met.matched:

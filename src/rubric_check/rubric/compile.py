@@ -137,7 +137,7 @@ class Compiler:
             met=self.rule([*path, "met"], raw["met"]) if "met" in raw else None,
             partial=self.rule([*path, "partial"], raw["partial"]) if "partial" in raw else None,
             check=check,
-            examples=tuple(Example(e["status"], e["text"], e.get("note")) for e in raw["examples"]),
+            examples=tuple(Example(e["status"], e["text"], e.get("note"), e.get("earlier")) for e in raw["examples"]),
         )
 
     def variables(self, path: list[Any], text: str, allowed: tuple[str, ...] = VARIABLES) -> None:

@@ -206,6 +206,7 @@ class Example:
     status: Status
     text: str
     note: str | None = None
+    earlier: str | None = None  # a copy check's example: the same body's earlier report to compare with
 
 
 @dataclass(frozen=True)

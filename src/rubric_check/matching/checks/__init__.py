@@ -1,7 +1,8 @@
 """Built-in check types: the few verdicts that are not phrase matching.
 
 Each module declares ``TYPE``, a JSON ``SCHEMA`` for its parameters, ``DEFAULTS`` (from data/checks.yaml),
-``prepare(params)`` (validate and compile once per run) and ``check(doc, prepared)``.
+``prepare(params)`` (validate and compile once per run) and ``check(doc, prepared)``; a check that
+compares with other reports (``USES_COMPARISONS``) also takes the comparisons its caller found.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from rubric_check.matching.checks import (
+    no_copying,
     placeholders,
     quantified_facts,
     report_kind,
@@ -19,5 +21,5 @@ from rubric_check.matching.checks import (
 
 CHECKS: dict[str, ModuleType] = {
     module.TYPE: module
-    for module in (title, year_consistency, placeholders, quantified_facts, signature_date, report_kind)
+    for module in (title, year_consistency, placeholders, quantified_facts, signature_date, report_kind, no_copying)
 }

@@ -11,7 +11,7 @@ it cannot see a report that was never scored.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rubric_check.documents.model import Document
 from rubric_check.matching.checks.defaults import defaults
@@ -110,24 +110,13 @@ def _status(finding: Finding, params: Params) -> str:
 
 
 def _evidence(doc: Document, finding: Finding, params: Params) -> tuple[Evidence, ...]:
+    """This report's repeated sentences, each with the same passage in the other report beside it."""
     theirs = finding.comparison.fingerprint.by_key
     shown = []
     for placed in finding.repeated[: params.shown]:
         other = theirs[placed.sentence.key]
         cut = excerpt(doc, placed.paragraph, placed.start, placed.end)
-        counterpart = Counterpart(finding.comparison.name, other.line, other.text)
-        shown.append(
-            Evidence(
-                line=cut.line,
-                text=cut.text,
-                section=cut.section,
-                page=cut.page,
-                highlight=cut.highlight,
-                cut_before=cut.cut_before,
-                cut_after=cut.cut_after,
-                counterpart=counterpart,
-            )
-        )
+        shown.append(replace(cut, counterpart=Counterpart(finding.comparison.name, other.line, other.text)))
     return tuple(shown)
 
 

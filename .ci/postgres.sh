@@ -8,7 +8,7 @@ set -euo pipefail
 action=${1:-start}
 find_bin() {
     if command -v "$1" >/dev/null 2>&1; then command -v "$1"; return; fi
-    ls /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V | tail -n 1
+    ls /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V | tail -n 1 || true
 }
 as_owner() {
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi

@@ -107,7 +107,7 @@ def test_last_years_report_copied_with_years_shifted_is_flagged(store_url: str, 
     assert found["status"] == "missing"
     assert "本单位2022年报告《" in found["message"] and "2022年报告.txt" in found["message"]
     assert "存在的不足" in found["message"]  # the problems part repeated whole
-    assert 0 < len(found["evidence"]) <= 8
+    assert 0 < len(found["evidence"]) <= 5
     for evidence in found["evidence"]:
         other = evidence["counterpart"]
         assert other["source"].endswith("2022年报告.txt") and other["text"]
@@ -148,6 +148,17 @@ def test_batch_peers_are_compared_both_ways(tmp_path: Path) -> None:
             assert copied["evidence"][0]["counterpart"]["text"]
         for seed in sorted(SEEDS.glob("*.txt"))[1:]:
             assert element(found[seed.name], "no-copying")["status"] == "met", seed.name
+
+
+def test_two_drafts_of_one_report_in_a_batch_are_not_copies(tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "初稿.txt").write_text(SEED_TEXT, encoding="utf-8")
+    (batch / "修改稿.txt").write_text(with_causes(SEED_TEXT), encoding="utf-8")  # same body, same year
+    out = tmp_path / "drafts.json"
+    score([batch], None, out)
+    for report in reports_json(out).values():
+        assert element(report, "no-copying")["status"] == "met", report["path"]
 
 
 # --- history and diff -------------------------------------------------------------------------------

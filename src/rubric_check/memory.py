@@ -58,7 +58,7 @@ class BatchMemory:
         if copy_check(self.rubric) is not None:
             earlier = self._earlier(sha256, meta)
             comparisons.extend([earlier] if earlier else [])
-            comparisons.extend(c for c in (self._peer(item) for item in self.peers.get(shown, ())) if c)
+            comparisons.extend(c for c in (self._peer(item, meta) for item in self.peers.get(shown, ())) if c)
         return Recall(self.overrides.get(sha256, ()), tuple(comparisons), self.record, self.keep_text)
 
     def _earlier(self, sha256: str, meta: Meta) -> Comparison | None:
@@ -68,10 +68,15 @@ class BatchMemory:
             self._db = connect(self.store)
         return earlier_report(self._db, meta.agency, meta.year, sha256, self.run_id)
 
-    def _peer(self, item: Input) -> Comparison | None:
+    def _peer(self, item: Input, meta: Meta) -> Comparison | None:
+        """A batch peer to compare with, unless it is another draft of the same report (same body,
+        same year): drafts of one report repeat each other by nature."""
         try:
             doc = read_document(read_input(item), self.rubric)
         except InputError:  # it gets its own error entry when its turn comes
+            return None
+        body = agency_key(meta.agency)
+        if body is not None and body == agency_key(doc.meta.agency) and meta.year == doc.meta.year:
             return None
         return Comparison(item.shown, "peer", doc.meta.year, fingerprint(doc, fingerprint_chars(self.rubric)))
 

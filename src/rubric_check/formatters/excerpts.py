@@ -69,7 +69,9 @@ def merge_excerpts(evidence: tuple[Evidence, ...]) -> tuple[Excerpt, ...]:
 
 
 def _same_line(a: Evidence, b: Evidence) -> bool:
-    return a.line == b.line and a.page == b.page
+    """Joinable: the same line, and neither is a repeated passage shown beside another report's
+    (each keeps its own counterpart)."""
+    return a.line == b.line and a.page == b.page and a.counterpart is None and b.counterpart is None
 
 
 def _join(a: Excerpt, b: Excerpt) -> Excerpt | None:

@@ -23,6 +23,8 @@ from rubric_check.results import CheckResult, Counterpart, Evidence
 TYPE = "no_copying"
 USES_COMPARISONS = True
 PARTS = ("problems", "plans")
+PASSAGE_CHARS = 60  # of a repeated sentence marked in this report's excerpt (context comes around it)
+OTHER_CHARS = 100  # of the other report's sentence shown beside it
 DEFAULTS = defaults(TYPE)  # data/checks.yaml
 _SHARE = {"type": "number", "minimum": 0, "maximum": 1}
 _COUNT = {"type": "integer", "minimum": 1}
@@ -115,8 +117,10 @@ def _evidence(doc: Document, finding: Finding, params: Params) -> tuple[Evidence
     shown = []
     for placed in finding.repeated[: params.shown]:
         other = theirs[placed.sentence.key]
-        cut = excerpt(doc, placed.paragraph, placed.start, placed.end)
-        shown.append(replace(cut, counterpart=Counterpart(finding.comparison.name, other.line, other.text)))
+        # The passage's opening identifies it; a whole long sentence twice over would fill the page.
+        cut = excerpt(doc, placed.paragraph, placed.start, min(placed.end, placed.start + PASSAGE_CHARS))
+        text = other.text if other.text is None or len(other.text) <= OTHER_CHARS else other.text[:OTHER_CHARS] + "…"
+        shown.append(replace(cut, counterpart=Counterpart(finding.comparison.name, other.line, text)))
     return tuple(shown)
 
 

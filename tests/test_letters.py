@@ -62,7 +62,7 @@ def test_a_failing_seed_gets_a_letter_addressed_to_it_with_required_gaps_first(l
     assert ("主送机关", "湖滨区卫生健康委员会：") in found
     assert any("《关于2023年法治政府建设情况的报告》" in t and FAILING_SEED in t for t in texts)
     verdict = texts[texts.index("一、审核结论") + 1]
-    assert "得分78.4分" in verdict and "等级为“良好”" in verdict and "审核结论：未通过" in verdict
+    assert "得分78.8分" in verdict and "等级为“良好”" in verdict and "审核结论：未通过" in verdict
     assert "必备要素缺失：不足的原因" in verdict and "不论得分高低，均不能通过审核" in verdict
     required, others = texts.index("二、必备内容方面存在的问题"), texts.index("三、其他需要完善的方面")
     headings = [(i, text) for i, (style, text) in enumerate(found) if style == "二级标题"]
@@ -202,7 +202,7 @@ def test_an_edited_template_with_tags_split_across_runs_is_filled(tmp_path: Path
     code, stderr = score(SEEDS / FAILING_SEED, letters=str(out), letter_template=str(template))
     assert code == 1, stderr
     texts = [text for _, text in paragraphs(out / FAILING_LETTER)]
-    assert texts[0] == "致湖滨区卫生健康委员会：2023年度报告得分78.4分。"
+    assert texts[0] == "致湖滨区卫生健康委员会：2023年度报告得分78.8分。"
     assert texts[1].startswith("一、不足的原因：在“存在的不足”之后写明原因分析") and texts[-1] == "东皋区司法局"
 
 

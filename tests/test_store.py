@@ -168,3 +168,14 @@ def test_tests_never_use_the_users_data_folder() -> None:
     configured = os.environ[location.ENV]
     assert location.resolve(None, False, None) == configured
     assert not configured.startswith(str(Path.home() / ".local"))
+
+
+def test_an_unusable_store_stops_the_run_only_when_asked_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    not_a_store = tmp_path / "not-a-store.sqlite3"
+    not_a_store.write_bytes(b"this is not a database" * 100)
+    seed = SEEDS / "001_bbfe669b9ff2da75.txt"
+    code, _, err = score([seed], str(not_a_store))  # --store on the command line
+    assert code == 2 and "无法打开结果库" in err and "database" not in err
+    monkeypatch.setenv(location.ENV, str(not_a_store))  # the default (here the variable): scored anyway
+    code, _, err = score([seed], None, no_store=False)
+    assert code == 0 and "本次评分不使用结果库" in err

@@ -20,7 +20,7 @@ from rubric_check.documents.readers import supported_text, walked_suffixes
 from rubric_check.errors import RubricCheckError, os_reason
 from rubric_check.formatters.base import Formatter
 from rubric_check.formatters.html_folder import own_files
-from rubric_check.formatters.html_names import INDEX_NAME, page_names
+from rubric_check.formatters.html_names import HISTORY_FOLDER, INDEX_NAME, page_names
 from rubric_check.formatters.json_report import JsonFormatter
 from rubric_check.formatters.progress import ProgressFormatter
 from rubric_check.formatters.registry import FILE_OUTPUT_KEYS, OUTPUT_SETTINGS
@@ -104,8 +104,12 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
         with ocr_progress(None if options.quiet else stderr):
             batch = open_batch_store(location, rubric, inputs, options.jobs, settings["store.keep_text"])
     except StoreError as exc:
-        stderr.write(exc.text + "\n")
-        return exit_codes.USAGE
+        if options.store:  # asked for on the command line: without it the run is not what was asked
+            stderr.write(exc.text + "\n")
+            return exit_codes.USAGE
+        # The default or configured store: the reports are still scored, without memory, and said so.
+        stderr.write(exc.text + message("store.scoring_without") + "\n")
+        batch = open_batch_store(None, rubric, inputs, options.jobs, settings["store.keep_text"])
     history = html_dir is not None and batch.db is not None  # a page per body, linked from the index
     table = stderr if options.json == "-" else stdout
     formatters: list[Formatter] = []
@@ -171,6 +175,7 @@ def _survey(paths: Sequence[str], html_dir: Path | None, others: Sequence[Path])
     if html_dir is None:
         return survey(paths, walked_suffixes(), exclude=others)
     given = {resolved_path(Path(p)) for p in paths if Path(p).is_dir()}
+    others = [*others, html_dir / HISTORY_FOLDER]  # the bodies' history pages (results store)
     folders = [*others] if resolved_path(html_dir) in given else [html_dir, *others]
     return survey(paths, walked_suffixes(), exclude=folders, exclude_files=own_files(html_dir))
 

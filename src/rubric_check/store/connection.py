@@ -7,15 +7,17 @@ whether a table exists.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from rubric_check.errors import RubricCheckError
+from rubric_check.errors import RubricCheckError, os_reason
 from rubric_check.messages import message
 
+_log = logging.getLogger(__name__)
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
 BUSY_TIMEOUT_S = 60  # a second batch writing at the same moment waits for the first, never fails
 
@@ -104,8 +106,13 @@ def _connect_sqlite(path: Path) -> Database:
         raw.execute("PRAGMA journal_mode = WAL")  # readers never block the writer, nor it them
         raw.execute("PRAGMA foreign_keys = ON")
         raw.execute("PRAGMA synchronous = NORMAL")  # with WAL: durable at checkpoints, fast per commit
-    except (OSError, sqlite3.Error) as exc:
-        raise StoreError("store", message("store.open_failed", location=path, detail=exc)) from exc
+    except OSError as exc:
+        raise StoreError("store", message("store.open_failed", location=path, detail=os_reason(exc))) from exc
+    except sqlite3.Error as exc:  # its own text is English: the log has it, the user reads why in Chinese
+        _log.warning("cannot open store %s: %s", path, exc)
+        raise StoreError(
+            "store", message("store.open_failed", location=path, detail=message("store.not_sqlite"))
+        ) from exc
     return Database(raw, "sqlite", str(path))
 
 
@@ -117,7 +124,9 @@ def _connect_postgres(url: str) -> Database:
     try:
         raw = psycopg.connect(url, autocommit=True, connect_timeout=10)
     except psycopg.Error as exc:
-        raise StoreError("store", message("store.open_failed", location=_hide_password(url), detail=exc)) from exc
+        _log.warning("cannot connect to store %s: %s", _hide_password(url), exc)
+        detail = message("store.no_server")
+        raise StoreError("store", message("store.open_failed", location=_hide_password(url), detail=detail)) from exc
     return Database(raw, "postgresql", _hide_password(url))
 
 

@@ -38,4 +38,4 @@ def test_the_bulletin_sheet_has_a_row_per_report_in_words(tmp_path: Path, rubric
 def test_a_report_without_gaps_says_so(rubric: Rubric) -> None:
     [clean] = [r for r in seed_results() if r.passed]
     met = tuple(dataclasses.replace(e, status="met") for e in clean.elements)
-    assert main_gaps(dataclasses.replace(clean, elements=met), rubric) == "各项内容均符合要求。"
+    assert main_gaps(dataclasses.replace(clean, elements=met)) == "各项内容均符合要求。"

@@ -80,10 +80,16 @@ class ElementResult:
     message: str
     evidence: tuple[Evidence, ...] = ()
     adjustment: Adjustment | None = None
+    check: bool = False  # decided by a built-in check: failing one is 未通过检查, not missing content
 
     @property
     def required(self) -> bool:
         return self.severity == "required"
+
+    @property
+    def failed_check(self) -> bool:
+        """A built-in check (title, dates, year consistency…) that failed: a contradiction to correct."""
+        return self.check and self.status == "missing"
 
 
 @dataclass(frozen=True)

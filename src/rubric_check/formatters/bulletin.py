@@ -11,12 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from rubric_check.formatters.collect import gaps
-from rubric_check.formatters.letter_content import gap_label
+from rubric_check.formatters.collect import gap_label, gaps
 from rubric_check.formatters.sheet import Cell, gate_label, safe_text
 from rubric_check.messages import message, messages
 from rubric_check.results import ReportResult
-from rubric_check.rubric.model import Rubric
 
 MAIN_GAPS = 6  # a 通报 names the main gaps; the rest are counted ("等 9 项")
 WIDTHS = (6, 28, 8, 8, 8, 10, 24, 60, 36)
@@ -27,7 +25,7 @@ def headers() -> list[str]:
     return messages("bulletin.columns")
 
 
-def main_gaps(result: ReportResult, rubric: Rubric, limit: int = MAIN_GAPS) -> str:
+def main_gaps(result: ReportResult, limit: int = MAIN_GAPS) -> str:
     """The gaps in words, missing before partial, required first, heavier first; grouped by label.
 
     The labels are the gap page's and the letters' (a failed check reads 未通过检查): all three agree.
@@ -36,11 +34,9 @@ def main_gaps(result: ReportResult, rubric: Rubric, limit: int = MAIN_GAPS) -> s
     found = sorted(gaps(result), key=lambda e: (order[e.status], not e.required, -e.weight))
     if not found:
         return message("bulletin.no_gaps")
-    specs = {e.id: e for e in rubric.elements}
     groups: dict[tuple[int, bool, str], list[str]] = {}  # 缺失, 未通过检查, 部分符合
     for element in found[:limit]:
-        spec = specs.get(element.id)
-        key = (order[element.status], spec is not None and spec.check is not None, gap_label(element, spec))
+        key = (order[element.status], element.failed_check, gap_label(element))
         groups.setdefault(key, []).append(element.name)
     text = "；".join(
         message("bulletin.group", label=key[2], names="、".join(names)) for key, names in sorted(groups.items())
@@ -50,14 +46,14 @@ def main_gaps(result: ReportResult, rubric: Rubric, limit: int = MAIN_GAPS) -> s
     return text + "。"
 
 
-def row(number: int, result: ReportResult, rubric: Rubric) -> list[Cell]:
+def row(number: int, result: ReportResult) -> list[Cell]:
     """Row ``number`` (1-based, the 序号) of the sheet; report text passes through ``safe_text``."""
     meta = result.meta
     if result.error is not None:
         gaps_text = result.error.message
         missing = ""
     else:
-        gaps_text = main_gaps(result, rubric)
+        gaps_text = main_gaps(result)
         missing = "、".join(e.name for e in result.missing_required) or message("terminal.none")
     return [
         number,

@@ -68,6 +68,12 @@ def status_label(status: str) -> str:
     return message(f"status.{status}")
 
 
+def gap_label(element: ElementResult) -> str:
+    """A gap as every output names it: 缺失 / 部分符合, or 未通过检查 for a built-in check that failed
+    (a contradiction to correct, not content to add)."""
+    return message("html.check_failed") if element.failed_check else status_label(element.status)
+
+
 def severity_label(severity: str) -> str:
     return message(f"html.{severity}")
 

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from rubric_check.documents.conventions import conventions
 from rubric_check.documents.model import Meta
-from rubric_check.formatters.collect import gaps, status_label
+from rubric_check.formatters.collect import gap_label, gaps
 from rubric_check.formatters.locations import location
 from rubric_check.gate import Gate
 from rubric_check.messages import message
@@ -51,14 +51,6 @@ class Gap(NamedTuple):
     location: str  # where that is in the report
 
 
-def gap_label(result: ElementResult, element: Element | None) -> str:
-    """As the gap page says it: a built-in check (title, dates, year consistency) that fails is
-    "未通过检查", not missing content; otherwise 缺失 / 部分符合."""
-    if element is not None and element.check is not None and result.status == "missing":
-        return message("html.check_failed")
-    return status_label(result.status)
-
-
 def _excerpt(evidence: Evidence) -> str:
     text = " ".join(evidence.text.split())
     return ("…" if evidence.cut_before else "") + text + ("…" if evidence.cut_after else "")
@@ -70,7 +62,7 @@ def gap(number: int, result: ElementResult, element: Element | None, report: Rep
     return Gap(
         number=chinese_numeral(number),
         name=result.name,
-        label=gap_label(result, element),
+        label=gap_label(result),
         status=result.status,
         required=result.required,
         problem=result.message,

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from rubric_check.formatters.base import Summary
-from rubric_check.formatters.collect import Collector, GapTally, gaps, status_label
+from rubric_check.formatters.collect import Collector, GapTally, gap_label, gaps
 from rubric_check.gate import Gate
 from rubric_check.messages import message
 from rubric_check.results import ReportResult
@@ -117,7 +117,7 @@ class MarkdownFormatter(Collector):
         out = ["<details>", f"<summary>{md(r.path)}（{r.score:.1f}）</summary>", ""]
         if self.rubric is not None:
             out += [f"- **{md(reason)}**" for reason in self.gate.reasons(r, self.rubric)]
-        out += [f"- {status_label(e.status)}：{md(e.name)}——{md(e.message)}" for e in gaps(r)]
+        out += [f"- {gap_label(e)}：{md(e.name)}——{md(e.message)}" for e in gaps(r)]
         return _lines([*out, "", "</details>"])
 
 

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from rubric_check import __version__
 from rubric_check.formatters.base import Summary
-from rubric_check.formatters.collect import Collector, first_evidence, gaps, status_label
+from rubric_check.formatters.collect import Collector, first_evidence, gap_label, gaps
 from rubric_check.messages import message
 from rubric_check.results import ElementResult, ReportResult
 from rubric_check.rubric.model import Element, Rubric
@@ -72,7 +72,7 @@ def result_json(report: ReportResult, element: ElementResult, index: int, guidan
     if evidence is not None and evidence.text:
         region["snippet"] = {"text": evidence.text}
     physical: dict[str, Any] = {"artifactLocation": artifact_location(report.path), "region": region}
-    text = message("sarif.result", name=element.name, status=status_label(element.status), reason=element.message)
+    text = message("sarif.result", name=element.name, status=gap_label(element), reason=element.message)
     properties: dict[str, Any] = {"status": element.status, "severity": element.severity}
     if evidence is not None and evidence.section:
         properties["section"] = evidence.section

@@ -11,6 +11,7 @@ import click
 
 from rubric_check.discovery import Skipped
 from rubric_check.formatters.base import Preparer, Summary
+from rubric_check.formatters.collect import gap_label
 from rubric_check.messages import message
 from rubric_check.results import ReportResult
 from rubric_check.rubric.model import Rubric
@@ -129,5 +130,4 @@ def _gap_lines(result: ReportResult, gate: str) -> list[str]:
     if not found:
         return []
     head = message("ci.gaps_header", path=result.path, score=f"{result.score:.1f}", gate=gate)
-    status = {s: message(f"status.{s}") for s in order}
-    return [head, *(message("ci.gap_line", status=status[e.status], name=e.name, message=e.message) for e in found)]
+    return [head, *(message("ci.gap_line", status=gap_label(e), name=e.name, message=e.message) for e in found)]

@@ -76,7 +76,7 @@ class XlsxFormatter(Collector):
         self.ws.append(sheet.row(result, self.elements))
         self.rows += 1
         assert self.rubric is not None
-        bulletin.append(self.bulletin, bulletin.row(self.rows, result, self.rubric), _cell)
+        bulletin.append(self.bulletin, bulletin.row(self.rows, result), _cell)
 
     def finish(self) -> Any:
         """Filters, colours and the legend, which a write-only sheet takes after its rows."""

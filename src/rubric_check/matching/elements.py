@@ -30,6 +30,7 @@ def judge(element: Element, doc: Document, rubric: Rubric, comparisons: Sequence
         weight=element.weight,
         message=reason,
         evidence=decided.evidence,
+        check=element.check is not None,
     )
 
 

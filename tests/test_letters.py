@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import sys
 import zipfile
@@ -265,3 +266,17 @@ def test_a_letters_folder_that_is_a_file_stops_the_run_before_scoring(tmp_path: 
     code, stderr = score(SEEDS / FAILING_SEED, letters=str(taken))
     assert code == 2 and f"--letters 需要一个文件夹，但 {taken} 是一个文件" in stderr
     assert taken.read_text(encoding="utf-8") == "不是文件夹"
+
+
+def test_a_template_with_broken_word_xml_is_explained_without_the_librarys_english(tmp_path: Path) -> None:
+    broken = tmp_path / "坏模板.docx"
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document><w:body><w:p>未闭合")
+    code, stderr = score(SEEDS / FAILING_SEED, letters=str(tmp_path / "out"), letter_template=str(broken))
+    assert code == 2 and f"审核意见书模板 {broken} 不是可用的 Word 文件" in stderr
+    allowed = (str(broken), "Word", "docx", "RUBRIC_CHECK_LOG")  # what the message names on purpose
+    rest = stderr
+    for word in allowed:
+        rest = rest.replace(word, "")
+    assert not re.search(r"[A-Za-z]{3,}", rest), stderr

@@ -11,6 +11,7 @@ template and the tag, instead of failing on report 1,500 of a batch.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
@@ -21,12 +22,14 @@ from typing import Any
 
 from rubric_check.documents.files import read_file
 from rubric_check.documents.ziplimits import check_zip
-from rubric_check.errors import InputError, RubricCheckError
+from rubric_check.errors import InputError, RubricCheckError, library_reason
 from rubric_check.formatters.letter_content import Gap, letter_context, sample_results
 from rubric_check.formatters.office_zip import fixed_zip_times
 from rubric_check.gate import Gate
 from rubric_check.messages import message
 from rubric_check.rubric.model import Rubric
+
+_log = logging.getLogger(__name__)
 
 DEFAULT = "templates/letter.docx"
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024  # a letter template with a letterhead picture is well under 1 MB
@@ -164,7 +167,8 @@ class LetterTemplate:
                     detail=_syntax_detail(text),
                 )
             )
-        detail = message("letters.template_other", detail=type(exc).__name__)
+        _log.info("letter template failed on sample data", exc_info=exc)  # Jinja's English, for the log only
+        detail = message("letters.template_other")
         return TemplateError(message("letters.template_unreadable", path=self.shown, detail=detail))
 
     def _tag_naming(self, name: str) -> str:
@@ -211,9 +215,8 @@ def _read(path: Path) -> bytes:
         _paragraph_texts(data)
     except InputError as exc:
         raise TemplateError(message("letters.template_unreadable", path=path, detail=exc.text)) from exc
-    except Exception as exc:  # a zip without word/document.xml, broken XML, …
-        detail = str(exc) or type(exc).__name__
-        raise TemplateError(message("letters.template_unreadable", path=path, detail=detail)) from exc
+    except Exception as exc:  # a zip without word/document.xml, broken XML, …: the library's text is logged
+        raise TemplateError(message("letters.template_unreadable", path=path, detail=library_reason(exc))) from exc
     return data
 
 

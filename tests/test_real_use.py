@@ -625,3 +625,15 @@ def test_docs_copies_of_the_spec_match_the_shared_spec_when_present() -> None:
         pytest.skip("../shared is not beside this checkout")
     for name in ("output-contract.md", "elements.md"):
         assert (ROOT / "docs" / name).read_text(encoding="utf-8") == (shared / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("option", ["json", "sarif", "junit", "markdown", "csv", "xlsx"])
+def test_an_unwritable_file_output_stops_the_run_before_anything_is_scored(tmp_path: Path, option: str) -> None:
+    """A long batch must not be scored for hours and then lose its results: a target under a file
+    or a folder given for a file is refused before the first report is read."""
+    blocker = tmp_path / "某文件"
+    blocker.write_text("x", encoding="utf-8")
+    for target, said in ((blocker / "结果.out", "不是文件夹"), (tmp_path, "这是一个文件夹")):
+        code, stdout, stderr = score(PASSING, html_dir=None, **{option: str(target)})
+        assert code == 2 and said in stderr and not ENGLISH.search(stderr), (option, stderr)
+        assert "份报告" not in stdout + stderr  # no summary: nothing was scored

@@ -16,6 +16,7 @@ reader from seeing half a file.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -39,6 +40,30 @@ def ensure_directory(path: Path, option: str = "--html") -> None:
         raise OutputError.writing(path, exc) from exc
     if not os.access(path, os.W_OK | os.X_OK):
         raise OutputError.writing(path, PermissionError(13, "", str(path)))
+
+
+def check_writable_file(path: Path) -> None:
+    """Before a batch is scored: can ``path`` be written later? OutputError now, in the words of
+    the write itself, rather than after hours of scoring (a folder given for a file, a file in the
+    way of a folder, a read-only or protected folder). Nothing is created."""
+    if path.is_dir():
+        raise OutputError.of("is_folder", path=path)
+    folder = (path.resolve() if path.is_symlink() else path).parent
+    while not folder.exists() and folder != folder.parent:  # the nearest folder that exists
+        folder = folder.parent
+    if not folder.is_dir():
+        raise OutputError.writing(path, NotADirectoryError(errno.ENOTDIR, "", str(folder)))
+    if not _in_place(path) and not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError.writing(path, _refusal(folder))
+
+
+def _refusal(folder: Path) -> OSError:
+    """Why ``folder`` cannot be written: a read-only disk, else no permission."""
+    try:
+        read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # no statvfs on Windows
+        read_only = False
+    return OSError(errno.EROFS if read_only else errno.EACCES, "", str(folder))
 
 
 def _in_place(path: Path) -> bool:

@@ -72,7 +72,8 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
     try:
         options, settings = _configured(options)
         gate = Gate(settings.fail_on, options.min_score)
-        extra = output_formatters(options, gate, stderr)
+        extra = output_formatters(options, gate, stderr)  # each checks its target: before anything is read
+        json_output = JsonFormatter(options.json, stdout) if options.json else None
         rubric = load_rubric(options.rubric)
     except RubricCheckError as exc:
         stderr.write(exc.text + "\n")
@@ -122,8 +123,8 @@ def run(options: ScoreOptions, stdout: TextIO, stderr: TextIO) -> int:
             TerminalFormatter(table, color=use_color(table), verbose=options.verbose, streaming=streaming)
         )
     formatters.extend(extra)
-    if options.json:
-        formatters.append(JsonFormatter(options.json, stdout))
+    if json_output is not None:
+        formatters.append(json_output)
     if html_dir:
         from rubric_check.formatters.html_report import HtmlFormatter  # loads Jinja2 only when needed
 

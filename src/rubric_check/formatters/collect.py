@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from rubric_check.atomic import write_chunks_atomic
+from rubric_check.atomic import check_writable_file, write_chunks_atomic
 from rubric_check.formatters.base import Summary
 from rubric_check.formatters.spool import TextSpool
 from rubric_check.messages import message
@@ -31,6 +31,7 @@ class Collector:
     preparer = None
 
     def __init__(self, target: str) -> None:
+        check_writable_file(Path(target))  # made before scoring: an unwritable target fails at once
         self.target = target
         self.rubric: Rubric | None = None
         self._spools: list[TextSpool] = []

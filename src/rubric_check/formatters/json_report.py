@@ -12,7 +12,7 @@ from typing import IO, Any, TextIO
 import orjson
 
 from rubric_check import __version__
-from rubric_check.atomic import write_chunks_atomic
+from rubric_check.atomic import check_writable_file, write_chunks_atomic
 from rubric_check.formatters.base import Preparer, Summary
 from rubric_check.results import Adjustment, ElementResult, Evidence, ReportResult
 from rubric_check.rubric.model import Rubric
@@ -97,6 +97,8 @@ class JsonFormatter:
         process's own: a caller that captures output gets the document)."""
         if target == "-" and stdout is None:
             raise ValueError("JsonFormatter('-') needs the stream to write to")
+        if target != "-":
+            check_writable_file(Path(target))  # made before scoring: an unwritable target fails at once
         self.target = target
         self.stdout = stdout
         self.rubric: dict[str, Any] = {}

@@ -9,6 +9,8 @@ from pathlib import Path
 from out_support import FAILING, run_formatter, seed_results
 
 from rubric_check.formatters.bulletin import main_gaps
+from rubric_check.formatters.html_index import summarise
+from rubric_check.formatters.html_report import index_chunks
 from rubric_check.formatters.markdown import MarkdownFormatter
 from rubric_check.formatters.sarif import result_json
 from rubric_check.formatters.terminal import table_lines
@@ -45,3 +47,11 @@ def test_terminal_markdown_sarif_and_bulletin_say_a_failed_check_is_not_missing(
 
     assert "未通过检查" in result_json(result, failed, 0, "")["message"]["text"]
     assert "未通过检查" in main_gaps(result)
+
+
+def test_the_index_lists_a_failed_check_as_not_passed_among_the_common_gaps() -> None:
+    rubric = load_rubric()
+    result, failed, content = failing_with_a_failed_check()
+    page = "".join(index_chunks([summarise(result, None, rubric)], rubric))
+    common = page[page.index('id="common"') :]
+    assert f"{failed.name}：未通过检查 1 份" in common and f"{content.name}：缺失 1 份" in common

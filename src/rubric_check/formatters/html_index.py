@@ -71,6 +71,7 @@ class MatrixRow:
     id: str
     name: str
     required: bool
+    check: bool  # a built-in check: "missing" is a failed check (未通过检查), not missing content
     cells: tuple[str, ...]  # status per readable report, in table order
     met: int
     partial: int
@@ -108,6 +109,7 @@ def index_view(summaries: list[ReportSummary], rubric: Rubric) -> IndexView:
                 id=element.id,
                 name=element.name,
                 required=element.required,
+                check=element.check is not None,
                 cells=cells,
                 met=cells.count("met"),
                 partial=cells.count("partial"),

@@ -1,13 +1,20 @@
-"""Scoring one input file into a ReportResult; an unreadable file becomes an error entry."""
+"""Scoring one input into a ReportResult; an unreadable one becomes an error entry.
+
+The one entry point for every front end: a file on disk or in an archive (``discovery.Input``),
+or bytes with the name a user knows them by (``Upload``: a web upload, a message attachment),
+read without a temporary file.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from rubric_check.discovery import Input
 from rubric_check.documents.archive import read_member
+from rubric_check.documents.files import suffix_of
 from rubric_check.documents.model import SourceText
 from rubric_check.documents.readers import read_source
 from rubric_check.engine import DEFAULT_GATE, read_document, score_document
@@ -22,7 +29,21 @@ _log = logging.getLogger(__name__)
 NO_MEMORY = NoMemory()
 
 
-def score_input(item: Input, rubric: Rubric, gate: Gate = DEFAULT_GATE, memory: Memory = NO_MEMORY) -> ReportResult:
+@dataclass(frozen=True)
+class Upload:
+    """A report's bytes and the name it is shown by (its suffix chooses the reader)."""
+
+    shown: str
+    data: bytes
+
+    @property
+    def format(self) -> str | None:
+        return suffix_of(self.shown).lstrip(".") or None
+
+
+def score_input(
+    item: Input | Upload, rubric: Rubric, gate: Gate = DEFAULT_GATE, memory: Memory = NO_MEMORY
+) -> ReportResult:
     """Read and score one file, gated, with what ``memory`` recalls of it (reviewers' overrides,
     reports to compare with). Errors are per file: one bad report never stops a batch."""
     try:
@@ -41,20 +62,24 @@ def score_input(item: Input, rubric: Rubric, gate: Gate = DEFAULT_GATE, memory: 
         return ReportResult(path=item.shown, format=_format_of(item), error=ReportError("internal", text))
 
 
-def read_input(item: Input) -> SourceText:
-    """The report ``item`` names: a file on disk, or a member read from its archive in memory."""
+def read_input(item: Input | Upload) -> SourceText:
+    """The report ``item`` names: bytes given, a file on disk, or a member read from its archive."""
+    if isinstance(item, Upload):
+        return read_source((item.shown, item.data))
     if item.member is None:
         return read_source(item.path, item.shown)
     return read_source((item.shown, read_member(item.path, item.member)))
 
 
-def _format_of(item: Input) -> str | None:
+def _format_of(item: Input | Upload) -> str | None:
     return item.format
 
 
-def input_sha256(item: Input) -> str:
+def input_sha256(item: Input | Upload) -> str:
     """SHA-256 of the report's bytes (read once more after the reader: a few µs for a report), what
     reviewers' overrides and the store know it by; an archive member's own bytes."""
+    if isinstance(item, Upload):
+        return hashlib.sha256(item.data).hexdigest()
     if item.member is not None:
         return hashlib.sha256(read_member(item.path, item.member)).hexdigest()
     return file_sha256(item.path)

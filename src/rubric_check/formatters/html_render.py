@@ -18,7 +18,7 @@ from rubric_check.formatters.html_names import history_name
 from rubric_check.formatters.locations import line_place
 from rubric_check.messages import message
 
-# Pages without script (diff, history; templates/_plain_head.html): inline styles only, nothing fetched.
+# Pages without script (diff, history; templates/_head.html): inline styles only, nothing fetched.
 PLAIN_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 

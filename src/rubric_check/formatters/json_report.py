@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import itertools
 import json
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import Any, TextIO
 
 import orjson
 
 from rubric_check import __version__
 from rubric_check.atomic import check_writable_file, write_chunks_atomic
 from rubric_check.formatters.base import Preparer, Summary
+from rubric_check.formatters.spool import TextSpool
 from rubric_check.results import Adjustment, ElementResult, Evidence, ReportResult
 from rubric_check.rubric.model import Rubric
 
@@ -102,13 +101,10 @@ class JsonFormatter:
         self.target = target
         self.stdout = stdout
         self.rubric: dict[str, Any] = {}
-        self.spool: IO[str] | None = None
-        self.count = 0
+        self.spool = TextSpool()  # the records, as reports arrive; closed in stop
 
     def start(self, rubric: Rubric) -> None:
         self.rubric = {"id": rubric.id, "name": rubric.name, "version": rubric.version}
-        # Open from start to stop (a with-block cannot span the lifecycle); closed in stop.
-        self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115
 
     full_result = False
 
@@ -117,17 +113,14 @@ class JsonFormatter:
         return record_text
 
     def report(self, result: ReportResult, prepared: str | None = None) -> None:
-        assert self.spool is not None
-        self.spool.write(_REPORT_SEPARATOR if self.count else "")
-        self.spool.write(record_text(result) if prepared is None else prepared)
-        self.count += 1
+        record = record_text(result) if prepared is None else prepared
+        self.spool.append((_REPORT_SEPARATOR if len(self.spool) else "") + record)
 
     def stop(self, summary: Summary) -> None:
-        assert self.spool is not None
         document = {
             "tool": {"name": "rubric-check", "version": __version__},
             "rubric": self.rubric,
-            "reports": [_PLACEHOLDER] if self.count else [],
+            "reports": [_PLACEHOLDER] if len(self.spool) else [],
             "skipped": [{"path": item.path, "reason": item.reason} for item in summary.skipped],
             "summary": {
                 "reports": summary.reports,
@@ -139,7 +132,7 @@ class JsonFormatter:
         # The last occurrence is the one in "reports": only skipped files (paths hold no NUL) and numbers follow it.
         head, _, tail = (dumps_indented(document) + "\n").rpartition(dumps_indented(_PLACEHOLDER))
         try:
-            chunks = itertools.chain([head], self._spooled(), [tail])
+            chunks = itertools.chain([head], self.spool, [tail])
             if self.target == "-":
                 stream = self.stdout
                 assert stream is not None
@@ -150,12 +143,6 @@ class JsonFormatter:
                 write_chunks_atomic(Path(self.target), chunks)
         finally:
             self.spool.close()
-
-    def _spooled(self) -> Iterator[str]:
-        assert self.spool is not None
-        self.spool.seek(0)
-        while chunk := self.spool.read(1 << 20):
-            yield chunk
 
 
 def record_text(result: ReportResult) -> str:

@@ -8,8 +8,6 @@ element's severity. Unreadable files become tool execution notifications, not re
 from __future__ import annotations
 
 import hashlib
-import json
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -18,6 +16,7 @@ from urllib.parse import quote
 from rubric_check import __version__
 from rubric_check.formatters.base import Summary
 from rubric_check.formatters.collect import Collector, first_evidence, gap_label, gaps
+from rubric_check.formatters.json_report import dumps_indented
 from rubric_check.messages import message
 from rubric_check.results import ElementResult, ReportResult
 from rubric_check.rubric.model import Element, Rubric
@@ -108,8 +107,10 @@ class SarifFormatter(Collector):
             self.unreadable.append(result)
         for element in gaps(result):
             if element.id in self.index:
-                entry = _dumps(result_json(result, element, self.index[element.id], self.guidance[element.id]))
-                self.entries.append(("\n" if not len(self.entries) else ",\n") + textwrap.indent(entry, self.indent))
+                entry = dumps_indented(
+                    result_json(result, element, self.index[element.id], self.guidance[element.id]), self.indent
+                )
+                self.entries.append(("\n" if not len(self.entries) else ",\n") + self.indent + entry)
 
     def chunks(self, summary: Summary) -> Iterator[str]:
         """What ``json.dumps(document, indent=2)`` gives, the results copied from the spool."""
@@ -120,7 +121,7 @@ class SarifFormatter(Collector):
 
     def _skeleton_parts(self) -> tuple[str, str]:
         """The document without its results, split where they go."""
-        head, tail = _dumps(self.skeleton([_MARKER])).split(json.dumps(_MARKER))
+        head, tail = dumps_indented(self.skeleton([_MARKER])).split(dumps_indented(_MARKER))
         return head, tail
 
     def skeleton(self, results: list[Any]) -> dict[str, Any]:
@@ -161,7 +162,3 @@ class SarifFormatter(Collector):
 
 # Stands for the results in the skeleton; a file name or message never holds a NUL character.
 _MARKER = "\x00results\x00"
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from rubric_check.atomic import ensure_directory, write_bytes_atomic
+from rubric_check.discovery import resolved_path
 from rubric_check.errors import OutputError
 from rubric_check.formatters.base import Preparer, Summary
 from rubric_check.formatters.letter_content import letter_context
@@ -63,14 +64,14 @@ class LetterFormatter:
         return partial(prepare_letter, rubric=self.rubric, gate=self.gate, template=self.template)
 
     def report(self, result: ReportResult, prepared: Any = None) -> None:
-        self.inputs.add(_resolved(Path(result.path)))
+        self.inputs.add(resolved_path(Path(result.path)))
         if prepared is None and result.error is None:  # its worker died: the result came back whole
             prepared = self.preparer(result)
         if prepared is None:
             return
         stem, data = prepared
         target = self.directory / message("letters.file_name", stem=self.names.claim(stem, result.path))
-        if _resolved(target) in self.inputs:
+        if resolved_path(target) in self.inputs:
             self._warn(message("letters.refuse_overwrite", path=target))
         elif not _regular_or_absent(target):
             self._warn(message("letters.not_a_file", path=target))
@@ -98,10 +99,3 @@ def _regular_or_absent(path: Path) -> bool:
     except OSError:
         return False
     return stat.S_ISREG(mode)
-
-
-def _resolved(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except OSError:
-        return path.absolute()

@@ -47,8 +47,10 @@ def score_input(
     """Read and score one file, gated, with what ``memory`` recalls of it (reviewers' overrides,
     reports to compare with). Errors are per file: one bad report never stops a batch."""
     try:
+        if isinstance(item, Input) and item.member is not None:  # unpacked once, for the reader and the hash
+            item = Upload(item.shown, read_member(item.path, item.member))
         doc = read_document(read_input(item), rubric)
-        sha256 = input_sha256(item)
+        sha256 = _sha256(item)
         return score_document(doc, rubric, gate, memory.recall(sha256, doc.meta, item.shown), sha256)
     except InputError as exc:
         return ReportResult(path=item.shown, format=_format_of(item), error=ReportError(exc.kind, exc.text))
@@ -75,13 +77,12 @@ def _format_of(item: Input | Upload) -> str | None:
     return item.format
 
 
-def input_sha256(item: Input | Upload) -> str:
-    """SHA-256 of the report's bytes (read once more after the reader: a few µs for a report), what
-    reviewers' overrides and the store know it by; an archive member's own bytes."""
+def _sha256(item: Input | Upload) -> str:
+    """SHA-256 of the report's bytes, what reviewers' overrides and the store know it by: bytes in
+    hand (an upload, an archive member score_input unpacked), or a file read once more after the
+    reader (a few µs for a report)."""
     if isinstance(item, Upload):
         return hashlib.sha256(item.data).hexdigest()
-    if item.member is not None:
-        return hashlib.sha256(read_member(item.path, item.member)).hexdigest()
     return file_sha256(item.path)
 
 

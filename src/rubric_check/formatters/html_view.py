@@ -152,7 +152,7 @@ def element_view(
         status=result.status,
         severity=result.severity,
         required=result.required,
-        check=element is not None and element.check is not None,
+        check=result.check,
         gain=_gain(result, rubric),
         message=result.message,
         description=element.description if element else "",

@@ -125,12 +125,12 @@ def test_eval_json_write_failure_is_exit_2(tmp_path: Path) -> None:
 
 def test_a_full_temporary_folder_is_exit_2_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
     """The JSON and the CI outputs spool in the temp folder until the end: a full disk there too."""
-    from rubric_check.formatters import json_report
+    from rubric_check.formatters import spool
 
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(json_report.tempfile, "TemporaryFile", full)
+    monkeypatch.setattr(spool.tempfile, "TemporaryFile", full)
     code, _, stderr = score(PASSING, json="-", html_dir=None)
     assert code == 2 and "临时文件夹" in stderr and "磁盘空间不足" in stderr and not ENGLISH.search(stderr)
 

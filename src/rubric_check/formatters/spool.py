@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterator
+from typing import IO
 
 _BLOCK = 1 << 16
 
@@ -25,15 +26,21 @@ class TextSpool:
     """Append text; read it all back in blocks, as often as needed."""
 
     def __init__(self) -> None:
-        # Lives as long as the spool; close() ends it (and the OS removes it).
-        self._file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115
+        # Opened with the first piece, so that making a formatter touches no disk (a full temporary
+        # folder is then met while scoring, where the command explains it); close() ends it and
+        # the OS removes it.
+        self._file: IO[str] | None = None
         self._count = 0
 
     def append(self, text: str) -> None:
+        if self._file is None:
+            self._file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115
         self._file.write(text)
         self._count += 1
 
     def __iter__(self) -> Iterator[str]:
+        if self._file is None:
+            return
         self._file.flush()
         self._file.seek(0)
         while block := self._file.read(_BLOCK):
@@ -45,4 +52,5 @@ class TextSpool:
         return self._count
 
     def close(self) -> None:
-        self._file.close()
+        if self._file is not None:
+            self._file.close()

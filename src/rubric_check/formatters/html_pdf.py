@@ -78,9 +78,11 @@ class PdfPrinter:
     could not start at all is not tried again for every page of the batch.
     """
 
-    def __init__(self, browser: str, timeout: float = TIMEOUT_SECONDS) -> None:
+    def __init__(self, browser: str, timeout: float = TIMEOUT_SECONDS, temp_folder: Path | None = None) -> None:
+        """``temp_folder``: where the browser's profile goes (None: the system's temporary folder)."""
         self.browser = browser
         self.timeout = timeout
+        self.temp_folder = temp_folder
         self.started = 0  # browsers started (a batch needs one)
         self.start_failed: str | None = None
         self._process: subprocess.Popen[bytes] | None = None
@@ -93,6 +95,10 @@ class PdfPrinter:
 
     def print(self, html: Path, pdf: Path) -> None:
         """Print ``html`` to ``pdf`` (A4 from the page's @page rule); replaces ``pdf`` atomically."""
+        write_bytes_atomic(pdf, self.pdf_bytes(html))
+
+    def pdf_bytes(self, html: Path) -> bytes:
+        """The PDF of ``html`` (A4 from the page's @page rule)."""
         from websockets.exceptions import WebSocketException
 
         if self.start_failed is not None:
@@ -113,7 +119,7 @@ class PdfPrinter:
             raise PdfError(library_reason(exc)) from exc
         if not data.startswith(b"%PDF"):
             raise PdfError(message("html.pdf_not_pdf"))
-        write_bytes_atomic(pdf, data)
+        return data
 
     def close(self) -> None:
         if self._socket is not None:
@@ -136,7 +142,9 @@ class PdfPrinter:
         from websockets.exceptions import WebSocketException
         from websockets.sync.client import connect
 
-        self._profile = tempfile.TemporaryDirectory(prefix="rubric-check-pdf-", ignore_cleanup_errors=True)
+        self._profile = tempfile.TemporaryDirectory(
+            prefix="rubric-check-pdf-", dir=self.temp_folder, ignore_cleanup_errors=True
+        )
         profile = Path(self._profile.name)
         flags = list(_FLAGS)
         if hasattr(os, "geteuid") and os.geteuid() == 0:

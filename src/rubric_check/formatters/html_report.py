@@ -27,7 +27,7 @@ from rubric_check.formatters.html_names import INDEX_NAME, report_name
 from rubric_check.formatters.html_pdf import PdfError, PdfPrinter, find_browser
 from rubric_check.formatters.html_render import render, render_stream
 from rubric_check.formatters.html_view import report_view
-from rubric_check.formatters.output_names import UniqueNames, readable_stem
+from rubric_check.formatters.output_names import UniqueNames, pdf_name, report_stem
 from rubric_check.gate import Gate
 from rubric_check.messages import message
 from rubric_check.results import ReportResult
@@ -206,10 +206,7 @@ class HtmlFormatter:
     def _print(self, html: Path, result: ReportResult) -> None:
         """The gap report's print layout as ``某某局-2023年度-差距报告.pdf`` beside the pages."""
         assert self.printer is not None
-        meta = result.meta
-        stem = readable_stem(meta.agency if meta else None, meta.year if meta else None, result.path)
-        name = message("html.pdf_name", stem=self.pdf_names.claim(stem, result.path))
-        pdf = self.directory / f"{name}.pdf"
+        pdf = self.directory / pdf_name(self.pdf_names.claim(report_stem(result), result.path))
         if not self._safe_target(pdf):
             return
         try:

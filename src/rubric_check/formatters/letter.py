@@ -20,7 +20,7 @@ from rubric_check.errors import OutputError
 from rubric_check.formatters.base import Preparer, Summary
 from rubric_check.formatters.letter_content import letter_context
 from rubric_check.formatters.letter_template import LetterTemplate
-from rubric_check.formatters.output_names import UniqueNames, readable_stem
+from rubric_check.formatters.output_names import UniqueNames, letter_name, report_stem
 from rubric_check.gate import Gate
 from rubric_check.messages import message
 from rubric_check.results import ReportResult
@@ -33,8 +33,7 @@ Prepared = tuple[str, bytes] | None
 def prepare_letter(result: ReportResult, rubric: Rubric, gate: Gate, template: LetterTemplate) -> Prepared:
     if result.error is not None:
         return None
-    stem = readable_stem(result.meta.agency if result.meta else None, result.year, result.path)
-    return stem, template.fill(letter_context(result, rubric, gate))
+    return report_stem(result), template.fill(letter_context(result, rubric, gate))
 
 
 class LetterFormatter:
@@ -70,7 +69,7 @@ class LetterFormatter:
         if prepared is None:
             return
         stem, data = prepared
-        target = self.directory / message("letters.file_name", stem=self.names.claim(stem, result.path))
+        target = self.directory / letter_name(self.names.claim(stem, result.path))
         if resolved_path(target) in self.inputs:
             self._warn(message("letters.refuse_overwrite", path=target))
         elif not _regular_or_absent(target):

@@ -14,12 +14,17 @@ from rubric_check.formatters.collect import build_time
 
 def fixed_zip_times(data: bytes) -> bytes:
     """Rewrite the zip with every entry dated ``build_time()`` so the bytes do not depend on when."""
-    when = build_time().timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=when)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+            target.writestr(fixed_entry(info.filename), source.read(info.filename))
     return out.getvalue()
+
+
+def fixed_entry(name: str) -> zipfile.ZipInfo:
+    """A deflated zip entry dated ``build_time()``, readable by all (a non-ASCII name is stored as
+    UTF-8 and flagged so, which zipfile does by itself: Windows Explorer then shows Chinese names)."""
+    entry = zipfile.ZipInfo(name, date_time=build_time().timetuple()[:6])
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry.external_attr = 0o644 << 16
+    return entry

@@ -15,6 +15,7 @@ import re
 import unicodedata
 
 from rubric_check.messages import message
+from rubric_check.results import ReportResult
 
 PART_CHARS = 48
 _UNSAFE = re.compile(r"[^\w\-]+", re.UNICODE)  # \w keeps letters, digits, _ and CJK characters
@@ -71,6 +72,21 @@ def readable_stem(agency: str | None, year: int | None, shown: str) -> str:
     if is_reserved(who):
         who = f"{message('output_names.unnamed')}_{who}"
     return message("output_names.with_year", who=who, year=year) if year is not None else who
+
+
+def report_stem(result: ReportResult) -> str:
+    """The readable stem of ``result``'s letter and PDF: its reporting body and year."""
+    return readable_stem(result.meta.agency if result.meta else None, result.year, result.path)
+
+
+def letter_name(stem: str) -> str:
+    """``某某局-2023年度-审核意见.docx``: a Word feedback letter (``--letters``)."""
+    return message("letters.file_name", stem=stem)
+
+
+def pdf_name(stem: str) -> str:
+    """``某某局-2023年度-差距报告.pdf``: the gaps-only print of a gap report (``--pdf``)."""
+    return message("html.pdf_name", stem=stem) + ".pdf"
 
 
 class UniqueNames:

@@ -32,7 +32,7 @@ LAYERS: tuple[frozenset[str], ...] = (
         }
     ),
     frozenset({"formatters", "store"}),
-    frozenset({"config", "parallel", "memory", "commands"}),
+    frozenset({"config", "parallel", "memory", "commands", "workbench"}),
     frozenset({"cli", "__main__", "testing"}),
 )
 

@@ -1,0 +1,1 @@
+"""The reviewer's workbench in the browser (`rubric-check serve`)."""

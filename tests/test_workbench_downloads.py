@@ -11,12 +11,15 @@ import dataclasses
 import io
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
 import unicodedata
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import SEEDS
@@ -249,6 +252,16 @@ def test_pdf_maker_prints_gap_pages_in_one_browser_inside_its_folder(
 
     if find_browser() is None:
         _unavailable("no Chromium/Chrome found (apt-get install chromium fonts-noto-cjk)")
+    from rubric_check.formatters import html_pdf
+
+    started_browsers: list[list[str]] = []
+    popen = subprocess.Popen
+
+    def counting(command: list[str], *args: Any, **kwargs: Any) -> Any:
+        started_browsers.append(command)
+        return popen(command, *args, **kwargs)
+
+    monkeypatch.setattr(html_pdf.subprocess, "Popen", counting)
     system, folder = tmp_path / "system", tmp_path / "workbench"
     system.mkdir()
     folder.mkdir()
@@ -264,6 +277,11 @@ def test_pdf_maker_prints_gap_pages_in_one_browser_inside_its_folder(
             times.append(time.perf_counter() - started)
         print(f"PDF cold {times[0]:.2f} s, warm {times[1]:.2f} s")
         assert data.startswith(b"%PDF")
+        # The server's threads share the one browser: three requests at once, three PDFs, still one browser.
+        others = [render_report(r, batch.rubric, Gate()) for r in readable(batch)[:3]]
+        with ThreadPoolExecutor(3) as pool:
+            printed = list(pool.map(lambda html: maker.pdf(html, "并发"), others))
+        assert all(pdf.startswith(b"%PDF") for pdf in printed) and len(started_browsers) == 1
         pages = list(PDFPage.get_pages(io.BytesIO(data)))
         assert 1 <= len(pages) <= 3  # the gaps-only print
         text = unicodedata.normalize("NFKC", extract_text(io.BytesIO(data)))  # CJK fonts use Kangxi radicals

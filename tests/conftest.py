@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -77,3 +79,26 @@ def rubric() -> Rubric:
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS
+
+
+def unavailable(reason: str) -> None:
+    """A browser test without its browser: skipped locally, a failure under CI=true (.ci/run installs it)."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (required under CI=true; .ci/run installs it)")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def browser_starts(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The command line of every browser formatters/html_pdf.py starts during the test."""
+    from rubric_check.formatters import html_pdf
+
+    started: list[list[str]] = []
+    popen = subprocess.Popen
+
+    def counting(command: list[str], *args: Any, **kwargs: Any) -> Any:
+        started.append(command)
+        return popen(command, *args, **kwargs)
+
+    monkeypatch.setattr(html_pdf.subprocess, "Popen", counting)
+    return started

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
 import time
 import unicodedata
 from collections.abc import Iterator
@@ -17,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, unavailable
 
 from rubric_check.commands.score import ScoreOptions, run
 from rubric_check.formatters.html_names import INDEX_NAME, report_name
@@ -35,17 +33,11 @@ LAUNCH_ARGS = [
 ]
 
 
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} (required under CI=true; .ci/run installs it)")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def executable() -> str:
     path = find_browser()
     if path is None:
-        _unavailable("no Chromium/Chrome found (apt-get install chromium fonts-noto-cjk)")
+        unavailable("no Chromium/Chrome found (apt-get install chromium fonts-noto-cjk)")
     assert path is not None
     return path
 
@@ -55,7 +47,7 @@ def browser(executable: str) -> Iterator[Any]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("playwright is not installed (pip install -e '.[test]')")
+        unavailable("playwright is not installed (pip install -e '.[test]')")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
         yield launched
@@ -241,22 +233,14 @@ def test_index_of_an_interrupted_run_shows_the_notice_and_the_skipped_files(
 
 @pytest.mark.slow
 def test_pdf_batch_prints_in_one_browser_named_by_agency_and_year(
-    executable: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    executable: str, tmp_path: Path, browser_starts: list[list[str]]
 ) -> None:
     from pdfminer.high_level import extract_text
     from pdfminer.pdfpage import PDFPage
 
-    from rubric_check.formatters import html_pdf
     from rubric_check.formatters.output_names import readable_stem
 
-    started: list[list[str]] = []
-    popen = subprocess.Popen
-
-    def counting(command: list[str], *args: Any, **kwargs: Any) -> Any:
-        started.append(command)
-        return popen(command, *args, **kwargs)
-
-    monkeypatch.setattr(html_pdf.subprocess, "Popen", counting)
+    started = browser_starts
     target, result = tmp_path / "out", tmp_path / "result.json"
     stderr = io.StringIO()
     run(ScoreOptions(paths=(str(SEEDS),), html_dir=str(target), pdf=True, json=str(result)), io.StringIO(), stderr)

@@ -10,8 +10,6 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
-import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -19,10 +17,9 @@ import unicodedata
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, unavailable
 from docx import Document
 
 from rubric_check.commands.score import ScoreOptions, run
@@ -237,31 +234,15 @@ def test_pdf_without_a_browser_says_what_to_install(tmp_path: Path, monkeypatch:
     assert "chromium" in caught.value.text and "RUBRIC_CHECK_CHROMIUM" in caught.value.text
 
 
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} (required under CI=true; .ci/run installs it)")
-    pytest.skip(reason)
-
-
 @pytest.mark.slow
 def test_pdf_maker_prints_gap_pages_in_one_browser_inside_its_folder(
-    batch: Batch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    batch: Batch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, browser_starts: list[list[str]]
 ) -> None:
     from pdfminer.high_level import extract_text
     from pdfminer.pdfpage import PDFPage
 
     if find_browser() is None:
-        _unavailable("no Chromium/Chrome found (apt-get install chromium fonts-noto-cjk)")
-    from rubric_check.formatters import html_pdf
-
-    started_browsers: list[list[str]] = []
-    popen = subprocess.Popen
-
-    def counting(command: list[str], *args: Any, **kwargs: Any) -> Any:
-        started_browsers.append(command)
-        return popen(command, *args, **kwargs)
-
-    monkeypatch.setattr(html_pdf.subprocess, "Popen", counting)
+        unavailable("no Chromium/Chrome found (apt-get install chromium fonts-noto-cjk)")
     system, folder = tmp_path / "system", tmp_path / "workbench"
     system.mkdir()
     folder.mkdir()
@@ -281,7 +262,7 @@ def test_pdf_maker_prints_gap_pages_in_one_browser_inside_its_folder(
         others = [render_report(r, batch.rubric, Gate()) for r in readable(batch)[:3]]
         with ThreadPoolExecutor(3) as pool:
             printed = list(pool.map(lambda html: maker.pdf(html, "并发"), others))
-        assert all(pdf.startswith(b"%PDF") for pdf in printed) and len(started_browsers) == 1
+        assert all(pdf.startswith(b"%PDF") for pdf in printed) and len(browser_starts) == 1
         pages = list(PDFPage.get_pages(io.BytesIO(data)))
         assert 1 <= len(pages) <= 3  # the gaps-only print
         text = unicodedata.normalize("NFKC", extract_text(io.BytesIO(data)))  # CJK fonts use Kangxi radicals

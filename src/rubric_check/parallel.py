@@ -15,6 +15,7 @@ import dataclasses
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -119,12 +120,15 @@ def _score_chunk(items: list[Input]) -> list[Any]:
 
 
 def _context() -> Any:
-    """fork where it is safe and cheap (Linux): workers inherit the compiled rubric instead of
-    unpickling it; elsewhere the platform default, and the rubric is pickled once per worker."""
+    """fork where it is safe and cheap (Linux, one thread): workers inherit the compiled rubric
+    instead of unpickling it; elsewhere the platform default, and the rubric is pickled once per
+    worker. A process running other threads (the workbench's server) never forks: a lock another
+    thread held at the fork stays locked in the child for ever; forkserver starts workers from a
+    clean process instead."""
     import multiprocessing
 
     if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork")
+        return multiprocessing.get_context("fork" if threading.active_count() == 1 else "forkserver")
     return multiprocessing.get_context()
 
 

@@ -97,7 +97,7 @@ def survey(
                     skipped.setdefault(shown, Skipped(shown, skip_reason(file.suffix)))
         else:
             found.setdefault(argument, Input(path, argument, key=path.name or argument))
-    members = _archive_members([found[key] for key in sorted(found)], wanted)
+    members = expand_archives([found[key] for key in sorted(found)], wanted)
     return Survey(sorted(members, key=lambda item: item.shown), [skipped[k] for k in sorted(skipped)])
 
 
@@ -106,7 +106,7 @@ def skip_reason(suffix: str) -> str:
     return message("skipped.reason", suffix=shown, advice=advice(suffix, supported_text()))
 
 
-def _archive_members(inputs: list[Input], wanted: set[str]) -> list[Input]:
+def expand_archives(inputs: list[Input], wanted: set[str]) -> list[Input]:
     """Each readable zip archive replaced by its members; one that cannot be listed, or holds no
     report, stays as itself and is reported when read. A member's key is the archive's and the
     path inside it, as for a folder."""

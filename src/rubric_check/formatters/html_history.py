@@ -94,11 +94,14 @@ class HistoryPages:
 
     def stop(self, summary: Summary) -> None:
         assert self.rubric is not None
-        names = {e.id: e.name for e in self.rubric.elements}
         for agency in sorted(self.agencies):
             history = self.load(agency)
-            if history is None:
-                continue
-            chart = score_chart(history.years, self.rubric.pass_score)
-            page = render("history.html", h=history, chart=chart, names=names, rubric=self.rubric, csp=PLAIN_CSP)
-            write_text_atomic(self.directory / history_name(agency), page)
+            if history is not None:
+                write_text_atomic(self.directory / history_name(agency), history_page(history, self.rubric))
+
+
+def history_page(history: BodyHistory, rubric: Rubric) -> str:
+    """A body's page: its reports by year, the chart, and the gaps each year closed or opened."""
+    names = {e.id: e.name for e in rubric.elements}
+    chart = score_chart(history.years, rubric.pass_score)
+    return render("history.html", h=history, chart=chart, names=names, rubric=rubric, csp=PLAIN_CSP)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cache, partial
 from importlib import resources
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from markupsafe import Markup
 
@@ -37,16 +37,26 @@ YEAR_SOURCES = ("title", "opening", "heading", "signature", "published", "text")
 
 
 @cache
-def _script(name: str) -> tuple[Markup, str]:
-    """The inline script and the Content-Security-Policy allowing exactly it (and nothing fetched)."""
+def _script_text(name: str) -> tuple[Markup, str]:
+    """An inline script and the CSP source allowing exactly it (its SHA-256)."""
     text = resources.files("rubric_check").joinpath(f"templates/{name}").read_text(encoding="utf-8")
     digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
-    csp = (
-        "default-src 'none'; style-src 'unsafe-inline'; "
-        f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
-    )
-    return Markup(text), csp
+    return Markup(text), f"'sha256-{digest}'"
 
+
+def page_scripts(*names: str, same_origin: bool = False) -> tuple[tuple[Markup, ...], str]:
+    """The page's inline scripts and the Content-Security-Policy allowing exactly them. A file
+    fetches nothing; a workbench page (``same_origin``) may also talk to its own server."""
+    scripts = [_script_text(name) for name in names]
+    sources = " ".join(source for _, source in scripts)
+    server = "connect-src 'self'; form-action 'self'" if same_origin else "form-action 'none'"
+    csp = f"default-src 'none'; style-src 'unsafe-inline'; script-src {sources}; base-uri 'none'; {server}"
+    return tuple(text for text, _ in scripts), csp
+
+
+WORKBENCH_SCRIPTS = ("workbench.js",)
+REPORT_SCRIPTS = page_scripts("report.js")
+INDEX_SCRIPTS = page_scripts("index.js")
 
 # A report's page as written to its file (None for an unreadable report), and its row of the index.
 Page = tuple[bytes | None, ReportSummary]
@@ -61,10 +71,14 @@ def prepare_page(result: ReportResult, rubric: Rubric, gate: Gate, names: Mappin
     return page, summarise(result, name, rubric)
 
 
-def render_report(result: ReportResult, rubric: Rubric, gate: Gate | None = None) -> str:
-    """The gap report page of one readable report; the pass condition and failure reasons follow ``gate``."""
+def render_report(result: ReportResult, rubric: Rubric, gate: Gate | None = None, workbench: Any = None) -> str:
+    """The gap report page of one readable report; the pass condition and failure reasons follow ``gate``.
+
+    ``workbench``: the controls of the page as the workbench serves it (workbench/pages.py: links,
+    downloads, a reviewer's override on each element); None for the page written to a file.
+    """
     gate = gate or Gate()
-    script, csp = _script("report.js")
+    scripts, csp = page_scripts("report.js", *WORKBENCH_SCRIPTS, same_origin=True) if workbench else REPORT_SCRIPTS
     view = report_view(result, rubric)
     return render(
         "report.html",
@@ -73,8 +87,9 @@ def render_report(result: ReportResult, rubric: Rubric, gate: Gate | None = None
         verdict_note=verdict_note(result, rubric, gate),
         file_name=Path(result.path).name or result.path,
         year_sources=YEAR_SOURCES,
-        script=script,
+        scripts=scripts,
         csp=csp,
+        workbench=workbench,
     )
 
 
@@ -95,13 +110,15 @@ def index_chunks(
     skipped: Sequence[Skipped] = (),
     unfinished: int | None = None,
     history: bool = False,
+    workbench: Any = None,
 ) -> Iterator[str]:
     """The index page in pieces: written as rendered, it never sits whole in memory (it grows with N).
 
     ``unfinished``: reports of an interrupted run that were never scored; the page says it is incomplete.
     ``history``: each body links to its history page (written when the results store is used).
+    ``workbench``: the batch's controls as the workbench serves it (downloads, a new batch).
     """
-    script, csp = _script("index.js")
+    scripts, csp = page_scripts("index.js", *WORKBENCH_SCRIPTS, same_origin=True) if workbench else INDEX_SCRIPTS
     rule = (gate or Gate()).describe(rubric)
     view = index_view(summaries, rubric)
     return render_stream(
@@ -109,11 +126,12 @@ def index_chunks(
         v=view,
         rubric=rubric,
         gate_rule=rule,
-        script=script,
+        scripts=scripts,
         csp=csp,
         skipped=skipped,
         unfinished=unfinished,
         history=history,
+        workbench=workbench,
     )
 
 

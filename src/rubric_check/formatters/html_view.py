@@ -48,6 +48,7 @@ class ElementView(NamedTuple):
     basis: str
     guidance: str
     evidence: tuple[EvidenceView, ...]
+    adjusted: bool = False  # a reviewer's override set the status (the message says by whom and why)
 
     @property
     def blocking(self) -> bool:
@@ -159,6 +160,7 @@ def element_view(
         basis=element.basis if element else "",
         guidance=fill(element.guidance, year) if element else "",
         evidence=tuple(evidence_view(e, source_format) for e in merge_excerpts(result.evidence)),
+        adjusted=result.adjustment is not None,
     )
 
 

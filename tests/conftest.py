@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from rubric_check.formatters.html_pdf import find_browser
 from rubric_check.rubric.model import Rubric
 from rubric_check.rubrics import load_rubric
 
@@ -102,3 +103,36 @@ def browser_starts(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
 
     monkeypatch.setattr(html_pdf.subprocess, "Popen", counting)
     return started
+
+
+# The system Chromium driven by Playwright, for every browser test (the HTML pages, the workbench):
+# nothing is downloaded.
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def executable() -> str:
+    path = find_browser()
+    if path is None:
+        unavailable("no Chromium/Chrome found (apt-get install chromium fonts-noto-cjk)")
+    assert path is not None
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser(executable: str) -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
+        yield launched
+        launched.close()

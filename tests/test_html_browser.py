@@ -15,43 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SEEDS, unavailable
+from conftest import SEEDS
 
 from rubric_check.commands.score import ScoreOptions, run
 from rubric_check.formatters.html_names import INDEX_NAME, report_name
-from rubric_check.formatters.html_pdf import find_browser
 
 SEED = SEEDS / "000_85fd514af7da5818.txt"
 INJECTED = "<script>alert(1)</script>"
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="module")
-def executable() -> str:
-    path = find_browser()
-    if path is None:
-        unavailable("no Chromium/Chrome found (apt-get install chromium fonts-noto-cjk)")
-    assert path is not None
-    return path
-
-
-@pytest.fixture(scope="module")
-def browser(executable: str) -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("playwright is not installed (pip install -e '.[test]')")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")

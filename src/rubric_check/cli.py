@@ -101,6 +101,19 @@ def _file_output_options(command: Any) -> Any:
     return command
 
 
+def _jobs_option(command: Any) -> Any:
+    """-j/--jobs N: worker processes, for every command that scores a batch."""
+    option = click.option(
+        "-j",
+        "--jobs",
+        type=Numeric(int),
+        callback=lambda _c, _p, v: _check_jobs(v),
+        metavar="N",
+        help=message("cli.jobs_help"),
+    )
+    return option(command)
+
+
 def _store_options(command: Any) -> Any:
     """--store PATH|URL and --no-store, shared by every command that uses the results store."""
     command = click.option("--no-store", is_flag=True, help=message("store.no_store_help"))(command)
@@ -133,14 +146,7 @@ def _store_options(command: Any) -> Any:
 @click.option("--no-config", is_flag=True, help=message("config.no_config_help"))
 @click.option("-q", "--quiet", is_flag=True, help=message("ci.quiet_help"))
 @click.option("-v", "--verbose", is_flag=True, help=message("ci.verbose_help"))
-@click.option(
-    "-j",
-    "--jobs",
-    type=Numeric(int),
-    callback=lambda _c, _p, v: _check_jobs(v),
-    metavar="N",
-    help=message("cli.jobs_help"),
-)
+@_jobs_option
 @_store_options
 @click.help_option("-h", "--help", help=message("cli.help_help"))
 def score_command(
@@ -313,6 +319,60 @@ def diff_command(old: str, new: str, html: str | None, rubric: str | None, **opt
     from rubric_check.commands.diff import run
 
     sys.exit(run(old, new, html, rubric, _choice(options), sys.stdout, sys.stderr))
+
+
+@cli.command(
+    "serve",
+    context_settings=CONTEXT,
+    help=message("serve.help"),
+    epilog=_verbatim(message("serve.epilog")),
+    options_metavar=message("cli.options_metavar"),
+)
+@click.option(
+    "--port", type=Numeric(int), callback=lambda _c, _p, v: _check_port(v), metavar="N", help=message("serve.port_help")
+)
+@click.option("--host", "host", metavar="H", help=message("serve.host_help"))
+@click.option("--no-browser", is_flag=True, help=message("serve.no_browser_help"))
+@click.option("--rubric", "rubric", metavar="FILE", help=message("cli.rubric_help"))
+@click.option("--letter-template", "letter_template", metavar="FILE", help=message("letters.template_help"))
+@click.option(
+    "--max-upload-mb",
+    type=Numeric(int),
+    callback=lambda _c, _p, v: _check_max_upload(v),
+    metavar="N",
+    help=message("serve.max_upload_help"),
+)
+@_jobs_option
+@_store_options
+@click.option("--config", "config_file", metavar="FILE", help=message("config.config_help"))
+@click.option("--no-config", is_flag=True, help=message("config.no_config_help"))
+@click.help_option("-h", "--help", help=message("cli.help_help"))
+def serve_command(
+    port: int | None,
+    host: str | None,
+    no_browser: bool,
+    rubric: str | None,
+    letter_template: str | None,
+    max_upload_mb: int | None,
+    jobs: int | None,
+    **options: Any,
+) -> None:
+    from rubric_check.commands.serve import ServeOptions, run_serve
+
+    request = ServeOptions(host, port, not no_browser, rubric, letter_template, max_upload_mb, jobs, _choice(options))
+    sys.exit(run_serve(request, sys.stdout, sys.stderr))
+
+
+def _check_port(value: int | None) -> int | None:
+    if value is not None and not 0 <= value <= 65535:
+        raise click.BadParameter(message("serve.bad_port"))
+    return value
+
+
+def _check_max_upload(value: int | None) -> int | None:
+    if value is not None and not 1 <= value <= 65536:
+        raise click.BadParameter(message("serve.bad_max_upload"))
+    return value
 
 
 def _check_min_score(value: float | None) -> float | None:

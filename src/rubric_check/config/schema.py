@@ -47,6 +47,16 @@ SCHEMA: dict[str, Any] = {
                 },
             ]
         },
+        # The workbench (issue 18): the password an office server asks for, its port, the upload limit.
+        "serve": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "password": _TEXT,
+                "port": {"type": "integer", "minimum": 1, "maximum": 65535},
+                "max_upload_mb": {"type": "integer", "minimum": 1, "maximum": 65536},
+            },
+        },
         "outputs": {
             "type": "object",
             "additionalProperties": False,

@@ -62,6 +62,9 @@ DEFAULTS: dict[str, Any] = {
     "store.location": None,  # None: $RUBRIC_CHECK_STORE, else the user's data folder (store/location.py)
     "store.keep_text": True,
     "store.reviewer": None,  # None: the login name
+    "serve.password": None,  # None: $RUBRIC_CHECK_SERVE_PASSWORD; needed only off loopback
+    "serve.port": None,  # None: a free port
+    "serve.max_upload_mb": 1024,
 }
 
 
@@ -100,7 +103,8 @@ def load_settings(
 
 
 def _flatten(values: dict[str, Any]) -> dict[str, Any]:
-    flat = {k: v for k, v in values.items() if k not in ("outputs", "store")}
+    flat = {k: v for k, v in values.items() if k not in ("outputs", "store", "serve")}
+    flat.update({f"serve.{k}": v for k, v in values.get("serve", {}).items()})
     flat.update({f"outputs.{k}": v for k, v in values.get("outputs", {}).items()})
     store = values.get("store")
     store = {"location": store} if store is None or isinstance(store, str | bool) else store

@@ -1,0 +1,157 @@
+"""The workbench's pages: the gap page and batch table as ``score --html`` writes them, with the
+workbench's controls added (workbench/controls in templates/_workbench.html), and its own home,
+progress and message pages.
+
+Each page is the same template as the file, so a reviewer sees in the browser exactly what the
+HTML folder would hold; only links, downloads and the override forms are the workbench's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from rubric_check.documents.readers import supported_text
+from rubric_check.formatters.html_index import summarise
+from rubric_check.formatters.html_render import PLAIN_CSP, render
+from rubric_check.formatters.html_report import index_chunks, page_scripts, render_report
+from rubric_check.messages import message
+from rubric_check.results import ReportResult
+from rubric_check.workbench.batches import Batch, Scoring
+
+
+@dataclass(frozen=True)
+class Controls:
+    """What templates/_workbench.html draws on a page (read by the templates, by attribute)."""
+
+    token: str
+    home: str = "/"
+    back: str | None = None
+    downloads: tuple[tuple[str, str], ...] = ()
+    override_url: str | None = None  # None: no store to keep an override in
+    override_unavailable: str | None = None
+    notice: str | None = None
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    url: str
+    number: int
+    total: int
+    done: int
+    finished: bool
+    passed: int
+    failed: int
+    errors: int
+
+
+def batch_url(batch: Batch) -> str:
+    return f"/b/{batch.id}/"
+
+
+def batch_row(batch: Batch) -> BatchRow:
+    results = batch.ordered()
+    errors = sum(1 for r in results if r.error is not None)
+    passed = sum(1 for r in results if r.error is None and r.passed)
+    return BatchRow(
+        batch_url(batch),
+        batch.number,
+        batch.total,
+        batch.done,
+        batch.finished,
+        passed,
+        len(results) - errors - passed,
+        errors,
+    )
+
+
+def home_page(
+    scoring: Scoring,
+    token: str,
+    batches: Sequence[Batch],
+    max_bytes: int,
+    max_files: int,
+    pending: Batch | None = None,
+) -> str:
+    scripts, csp = page_scripts("workbench.js", same_origin=True)
+    pending_view = None
+    if pending is not None:
+        pending_view = {
+            "number": pending.number,
+            "total": pending.total,
+            "done": pending.done,
+            "url": batch_url(pending),
+            "progress_url": f"/api/batches/{pending.id}",
+        }
+    return render(
+        "workbench.html",
+        workbench=Controls(token),
+        rubric=scoring.rubric,
+        gate_rule=scoring.gate.describe(scoring.rubric),
+        store=scoring.store,
+        pending=pending_view,
+        upload_url="/api/batches",
+        max_bytes=max_bytes,
+        max_files=max_files,
+        supported=supported_text(),
+        batches=[batch_row(b) for b in batches],
+        history_url="/history/" if scoring.store else None,
+        scripts=scripts,
+        csp=csp,
+    )
+
+
+def progress_status(batch: Batch) -> str:
+    return message("serve.scoring_status", done=batch.done, total=batch.total)
+
+
+def batch_page(scoring: Scoring, token: str, batch: Batch) -> Iterator[str]:
+    """The batch table: the HTML folder's index.html, its rows linking to the gap pages beside it."""
+    results = batch.ordered()
+    summaries = [summarise(r, batch.names.get(r.path), scoring.rubric) for r in results]
+    downloads = (
+        (message("serve.download_xlsx"), "results.xlsx"),
+        (message("serve.download_letters"), "letters.zip"),
+        (message("serve.download_json"), "results.json"),
+    )
+    controls = Controls(token, downloads=downloads, notice=batch.notice)
+    return index_chunks(
+        summaries,
+        scoring.rubric,
+        scoring.gate,
+        skipped=batch.skipped,
+        history=scoring.store is not None,
+        workbench=controls,
+    )
+
+
+def report_page(scoring: Scoring, token: str, batch: Batch, page: str, result: ReportResult) -> str:
+    """A gap page with the downloads of its report and an override form on each element."""
+    downloads = (
+        (message("serve.download_letter"), f"{page}.docx"),
+        (message("serve.download_pdf"), f"{page}.pdf"),
+    )
+    stored = scoring.store is not None
+    controls = Controls(
+        token,
+        back="./",
+        downloads=downloads,
+        override_url=f"/api/batches/{batch.id}/reports/{page}/override" if stored else None,
+        override_unavailable=None if stored else message("serve.override_unavailable"),
+    )
+    return render_report(result, scoring.rubric, scoring.gate, workbench=controls)
+
+
+def printable_page(scoring: Scoring, result: ReportResult) -> str:
+    """The gap page as ``--pdf`` prints it: the file's page, without the workbench's controls."""
+    return render_report(result, scoring.rubric, scoring.gate)
+
+
+def message_page(
+    heading: str, text: str, home: str | None = "/", login: bool = False, links: Sequence[tuple[str, str]] = ()
+) -> str:
+    """An error, the login form, or a list of links (the bodies on record)."""
+    csp = PLAIN_CSP + ("; form-action 'self'" if login else "; form-action 'none'")
+    return render(
+        "workbench_message.html", heading=heading, text=text, home=home, login=login, links=list(links), csp=csp
+    )

@@ -1,0 +1,113 @@
+"""Serving the workbench: waitress on a port, the browser opened on the token's address, and the
+private folder of uploads removed however the server ends.
+
+waitress: pure Python (runs the same on a Windows PC as here), multi-threaded, no debug mode to
+leave on, and its own request-body cap (``max_request_body_size``) in front of Flask's.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import shutil
+import signal
+import tempfile
+import threading
+import webbrowser
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rubric_check.errors import RubricCheckError, os_reason
+from rubric_check.messages import message
+from rubric_check.workbench.access import Access
+
+THREADS = 6  # pages, downloads and overrides at once; scoring runs on threads of its own
+
+
+@dataclass(frozen=True)
+class Listen:
+    host: str
+    port: int  # 0: any free port
+    max_body: int
+
+
+def private_folder() -> Path:
+    """A folder only this user can read (mkdtemp makes it 0700), removed at exit."""
+    folder = Path(tempfile.mkdtemp(prefix="rubric-check-serve-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
+
+
+@contextlib.contextmanager
+def removed_on_exit(folder: Path) -> Iterator[Path]:
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+class Deferred:
+    """The WSGI application, handed in once the server is bound: the application's guard needs the
+    port, which is known only then when a free one was asked for."""
+
+    def __init__(self) -> None:
+        self.app: Callable[..., Any] | None = None
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        assert self.app is not None, "bind() first, then hand the application in"
+        return self.app(environ, start_response)
+
+
+def bind(app: Deferred, listen: Listen) -> Any:
+    """The waitress server, bound (the port is known and taken before anything is printed)."""
+    from waitress.server import create_server
+
+    try:
+        return create_server(
+            app,
+            host=listen.host,
+            port=listen.port,
+            threads=THREADS,
+            # waitress reads a whole body before the application sees it, so its own cap sits above the
+            # application's: a body somewhat over the limit gets Flask's Chinese answer, and one far
+            # over it (or a Content-Length claiming so) is cut off by waitress at once.
+            max_request_body_size=2 * listen.max_body + 1024 * 1024,
+            ident="rubric-check",
+            clear_untrusted_proxy_headers=True,
+            expose_tracebacks=False,
+        )
+    except OSError as exc:
+        raise RubricCheckError(
+            "port", message("serve.port_busy", host=listen.host, port=listen.port or "?", reason=os_reason(exc))
+        ) from exc
+
+
+def bound_port(server: Any) -> int:
+    """The port waitress bound (one socket, or the first of several for a name with two addresses)."""
+    port = getattr(server, "effective_port", None)
+    return int(port if port is not None else server.effective_listen[0][1])
+
+
+def run(server: Any, access: Access, open_browser: bool, announce: Callable[[str], None], seconds: float) -> None:
+    """Serve until Ctrl-C (or SIGTERM); the caller's ``finally`` removes the uploads."""
+    if access.local:
+        announce(message("serve.started", seconds=f"{seconds:.1f}", url=access.url()))
+    else:
+        announce(message("serve.started_shared", host=access.host, port=access.port, seconds=f"{seconds:.1f}"))
+    if open_browser:
+        threading.Thread(target=webbrowser.open, args=(access.url(),), daemon=True).start()
+    previous = signal.signal(signal.SIGTERM, _interrupt) if hasattr(signal, "SIGTERM") else None
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt

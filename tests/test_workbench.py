@@ -29,6 +29,7 @@ from rubric_check.store.migrations import open_store
 from rubric_check.store.overrides import list_overrides
 from rubric_check.workbench.access import TOKEN_HEADER
 from rubric_check.workbench.app import Limits, workbench_of
+from rubric_check.workbench.batches import Batch
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
@@ -346,3 +347,55 @@ def test_the_launch_answers_to_localhost_too(tmp_path: Path, store: str) -> None
         response = client.get(f"/?token={token_of(app)}", base_url=f"http://{name}:{PORT}")
         assert response.status_code == 303, name
         assert client.get("/", base_url=f"http://{name}:{PORT}").status_code == 200, name
+
+
+# ---- downloads through the routes (what each holds: tests/test_workbench_downloads.py) ----
+
+
+def test_batch_and_report_downloads_are_attachments_named_in_chinese(tmp_path: Path, store: str) -> None:
+    import json
+    import zipfile
+    from urllib.parse import unquote
+
+    app = make_app(tmp_path, store)
+    client = signed_in(app)
+    batch = _scored_batch(client, app, [*seed_files(), BAD_DOCX])
+    document = json.loads(get(client, f"/b/{batch.id}/results.json").data)
+    assert len(document["reports"]) == 6 and document["summary"]["errors"] == 1
+    letters = get(client, f"/b/{batch.id}/letters.zip")
+    assert letters.mimetype == "application/zip"
+    assert "审核意见书-第1批.zip" in unquote(letters.headers["Content-Disposition"])
+    assert len(zipfile.ZipFile(io.BytesIO(letters.data)).namelist()) == 5  # none for the unreadable file
+    sheet = get(client, f"/b/{batch.id}/results.xlsx")
+    assert sheet.data[:2] == b"PK" and "审核结果-第1批.xlsx" in unquote(sheet.headers["Content-Disposition"])
+    readable = next(r for r in batch.ordered() if r.error is None)
+    page = _gap_page_of(batch, readable.path)
+    letter = get(client, f"/b/{batch.id}/{page}.docx")
+    assert letter.status_code == 200 and "审核意见.docx" in unquote(letter.headers["Content-Disposition"])
+    assert letter.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_pdf_without_a_browser_says_what_to_install(
+    tmp_path: Path, store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RUBRIC_CHECK_CHROMIUM", str(tmp_path / "no-browser"))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    app = make_app(tmp_path, store)
+    client = signed_in(app)
+    batch = _scored_batch(client, app, seed_files()[:1])
+    page = _gap_page_of(batch, batch.ordered()[0].path)
+    response = get(client, f"/b/{batch.id}/{page}.pdf")
+    assert response.status_code == 503
+    assert "Chromium" in response.get_data(as_text=True) and CHINESE.search(response.get_data(as_text=True))
+
+
+def test_downloads_wait_for_the_batch_to_be_scored(tmp_path: Path, store: str) -> None:
+    app = make_app(tmp_path, store)
+    client = signed_in(app)
+    batches = workbench_of(app).batches
+    pending = Batch("pending1", 1, tmp_path, [], [], {})  # as a batch looks while it is scored
+    batches.items[pending.id] = pending
+    response = get(client, f"/b/{pending.id}/results.xlsx")
+    assert response.status_code == 409 and "还在检查" in response.get_data(as_text=True)
+    page = get(client, f"/b/{pending.id}/").get_data(as_text=True)
+    assert 'id="score-progress"' in page and f"/api/batches/{pending.id}" in page

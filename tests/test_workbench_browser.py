@@ -140,6 +140,11 @@ def test_a_reviewer_uploads_reads_overrides_and_downloads(served: Served, page: 
     assert failing.meta is not None and failing.meta.agency in text
     after = workbench_of(served.app).batches.all()[0].results[failing.path]
     assert f"报告得分{after.score:.1f}分" in text and "审核结论：通过" in text  # the letter follows the reviewer
+    # its gaps-only PDF, printed by the one browser the workbench keeps
+    with page.expect_download() as pdf_download:
+        page.click('a.download[href$=".pdf"]')
+    assert pdf_download.value.suggested_filename.endswith(".pdf")
+    assert Path(pdf_download.value.path()).read_bytes()[:5] == b"%PDF-"
     # the spreadsheet of the batch, with its 通报 sheet
     page.click("a.back")
     page.wait_for_selector("#reports")
@@ -176,3 +181,22 @@ def test_requests_a_browser_would_refuse_are_refused_by_the_server(small: Served
     # a body claiming far more than the limit is cut off before it is read
     assert small.raw("POST", "/api/batches", {**upload, "Content-Length": str(64 * 1024 * 1024)}, b"") == 413
     assert not workbench_of(small.app).batches.all()
+
+
+def test_a_picked_folder_is_scored_with_its_paths_and_its_other_files_listed(
+    served: Served, page: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "2024年报送"
+    (folder / "区县").mkdir(parents=True)
+    seeds = sorted(SEEDS.glob("*.txt"))[:2]
+    for seed in seeds:
+        (folder / "区县" / seed.name).write_bytes(seed.read_bytes())
+    (folder / "说明.rtf").write_bytes(b"{\\rtf1 x}")
+    page.goto(served.access.url())
+    page.set_input_files("#pick-folder", str(folder))
+    page.wait_for_selector("#reports", timeout=180_000)
+    page.wait_for_load_state("load")
+    shown = page.locator("#reports tbody td.path").all_inner_texts()
+    assert shown == [f"2024年报送/区县/{seed.name}" for seed in seeds]
+    assert "2024年报送/说明.rtf" in page.locator("#skipped").inner_text()
+    assert page.problems == []

@@ -105,6 +105,7 @@ def create_app(
     app.before_request(lambda: guard(bench))
     app.after_request(_secure_headers)
     app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(RubricCheckError, _said_error)
     app.register_error_handler(Exception, _internal_error)
     _routes(app, bench)
     return app
@@ -159,7 +160,8 @@ def _refused(status: int, text: str) -> Response:
         response = jsonify(error=text)
         response.status_code = status
         return response
-    title = message("serve.forbidden_title") if status == 403 else message("serve.not_found_title")
+    titles = {403: "serve.forbidden_title", 404: "serve.not_found_title", 503: "serve.unavailable_title"}
+    title = message(titles.get(status, "serve.error_title"))
     return _html(pages.message_page(title, text, home=None), _message_csp(), status)
 
 
@@ -187,6 +189,13 @@ def _http_error(error: HTTPException) -> Response:
         return _refused(413, text)
     status = error.code or 500
     return _refused(status, message("serve.not_found") if status in (404, 405) else message("serve.server_error"))
+
+
+def _said_error(error: RubricCheckError) -> Response:
+    """A download that cannot be made (no browser for the PDF, a letter template that does not fit,
+    a full temporary folder): its own Chinese message, which says what to do."""
+    _log.info("refused %s: %s", request.path, error.kind)
+    return _refused(503, error.text)
 
 
 def _internal_error(error: Exception) -> Response:

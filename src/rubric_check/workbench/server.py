@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import os
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 import webbrowser
@@ -96,7 +98,7 @@ def run(server: Any, access: Access, open_browser: bool, announce: Callable[[str
         announce(message("serve.started", seconds=f"{seconds:.1f}", url=access.url()))
     else:
         announce(message("serve.started_shared", host=access.host, port=access.port, seconds=f"{seconds:.1f}"))
-    if open_browser:
+    if open_browser and _has_desktop():
         threading.Thread(target=webbrowser.open, args=(access.url(),), daemon=True).start()
     previous = signal.signal(signal.SIGTERM, _interrupt) if hasattr(signal, "SIGTERM") else None
     try:
@@ -107,6 +109,14 @@ def run(server: Any, access: Access, open_browser: bool, announce: Callable[[str
         server.close()
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _has_desktop() -> bool:
+    """A browser window can be opened: always on Windows and macOS; on Linux only in a desktop
+    session (without one, webbrowser would start a text browser in this very terminal)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _interrupt(signum: int, frame: Any) -> None:

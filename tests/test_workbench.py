@@ -333,10 +333,12 @@ def test_a_body_history_page_comes_from_the_store(tmp_path: Path, store: str) ->
     assert links
     page = get(client, f"/history/{links[0]}")
     assert page.status_code == 200 and "<svg" in page.get_data(as_text=True)
+    assert '<a href="./">返回单位列表</a>' in page.get_data(as_text=True)  # back to the list it came from
     table = get(client, f"/b/{batch.id}/").get_data(as_text=True)
     first = re.search(r'<a href="(history/[^"]+\.html)"', table)
     assert first is not None
-    assert get(client, f"/b/{batch.id}/{first.group(1)}").status_code == 200
+    from_table = get(client, f"/b/{batch.id}/{first.group(1)}")
+    assert from_table.status_code == 200 and 'href="../index.html"' in from_table.get_data(as_text=True)
 
 
 def test_the_launch_answers_to_localhost_too(tmp_path: Path, store: str) -> None:
@@ -399,3 +401,12 @@ def test_downloads_wait_for_the_batch_to_be_scored(tmp_path: Path, store: str) -
     assert response.status_code == 409 and "还在检查" in response.get_data(as_text=True)
     page = get(client, f"/b/{pending.id}/").get_data(as_text=True)
     assert 'id="score-progress"' in page and f"/api/batches/{pending.id}" in page
+
+
+def test_the_address_opened_is_the_one_bound() -> None:
+    from rubric_check.workbench.access import Access
+
+    assert Access("127.0.0.1", 8000, token="t").url() == "http://127.0.0.1:8000/?token=t"
+    assert Access("::1", 8000, token="t").url() == "http://[::1]:8000/?token=t"
+    assert Access("0.0.0.0", 8000, password="口令口令口令口令", token="t").url() == "http://127.0.0.1:8000/"
+    assert Access("::1", 8000).host_allowed("[::1]:8000") and not Access("::1", 8000).host_allowed("[::1]:8001")

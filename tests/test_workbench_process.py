@@ -71,7 +71,7 @@ def test_serve_prints_its_address_scores_an_upload_and_cleans_up_on_ctrl_c(tmp_p
         status, answer = _request(port, "POST", "/api/batches", headers, body)
         assert status == 201, answer
         batch = json.loads(answer)["id"]
-        assert [p.name for p in private.rglob("*") if p.is_file()] == ["00001.txt"]
+        assert [p.name for p in private.rglob("*") if p.is_file()] == ["00001.txt"]  # nothing else kept
         for _ in range(600):
             status, progress = _request(port, "GET", f"/api/batches/{batch}", headers)
             if json.loads(progress)["finished"]:

@@ -16,6 +16,7 @@ from rubric_check.documents.agency import agency_key
 from rubric_check.formatters.base import Summary
 from rubric_check.formatters.html_names import history_name
 from rubric_check.formatters.html_render import PLAIN_CSP, render
+from rubric_check.messages import message
 from rubric_check.results import ReportResult
 from rubric_check.rubric.model import Rubric
 
@@ -100,8 +101,21 @@ class HistoryPages:
                 write_text_atomic(self.directory / history_name(agency), history_page(history, self.rubric))
 
 
-def history_page(history: BodyHistory, rubric: Rubric) -> str:
-    """A body's page: its reports by year, the chart, and the gaps each year closed or opened."""
+def history_page(
+    history: BodyHistory, rubric: Rubric, back: tuple[str, str] = ("../index.html", "history.back")
+) -> str:
+    """A body's page: its reports by year, the chart, and the gaps each year closed or opened.
+    ``back``: where its link back goes and the message key of its words (the batch's index)."""
     names = {e.id: e.name for e in rubric.elements}
     chart = score_chart(history.years, rubric.pass_score)
-    return render("history.html", h=history, chart=chart, names=names, rubric=rubric, csp=PLAIN_CSP)
+    href, label = back
+    return render(
+        "history.html",
+        h=history,
+        chart=chart,
+        names=names,
+        rubric=rubric,
+        csp=PLAIN_CSP,
+        back_href=href,
+        back_label=message(label),
+    )

@@ -53,7 +53,7 @@ class Access:
 
     def url(self, host: str | None = None) -> str:
         """The address the browser is opened with (the token in it on a local launch)."""
-        shown = host or ("127.0.0.1" if self.local or self.host in ("0.0.0.0", "::") else self.host)
+        shown = host or ("127.0.0.1" if self.host in ("0.0.0.0", "::", "") else self.host)
         shown = f"[{shown}]" if ":" in shown else shown
         base = f"http://{shown}:{self.port}/"
         return f"{base}?{TOKEN_PARAMETER}={self.token}" if self.password is None else base

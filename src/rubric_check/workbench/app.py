@@ -370,7 +370,8 @@ def _routes(app: Flask, bench: Workbench) -> None:
             db.close()
         if found is None:
             return _refused(404, message("serve.not_found"))
-        return _html(history_page(found, scoring.rubric), PLAIN_CSP)
+        back = ("../index.html", "history.back") if batch_id is not None else ("./", "serve.back_to_bodies")
+        return _html(history_page(found, scoring.rubric, back), PLAIN_CSP)
 
 
 def _batch_download(bench: Workbench, batch: Batch, name: str) -> Response:

@@ -44,9 +44,15 @@ def private_folder() -> Path:
 
 @contextlib.contextmanager
 def removed_on_exit(folder: Path) -> Iterator[Path]:
+    """Every temporary file this process makes while serving goes in ``folder`` too — waitress's
+    buffer of a large request, Werkzeug's spool of an uploaded file, openpyxl's sheets — so an
+    upload's bytes never sit in the shared temporary folder and all go when the server stops."""
+    previous = tempfile.tempdir
+    tempfile.tempdir = str(folder)
     try:
         yield folder
     finally:
+        tempfile.tempdir = previous
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -243,6 +243,16 @@ def test_an_oversize_upload_is_refused_in_chinese(tmp_path: Path, store: str) ->
     assert not workbench_of(app).batches.all()
 
 
+def test_a_batch_of_many_files_is_one_upload(tmp_path: Path, store: str) -> None:
+    """Werkzeug's multipart buffer is bounded by the form-memory limit: many small files must pass."""
+    app = make_app(tmp_path, store)
+    client = signed_in(app)
+    seed = seed_files()[0][1]
+    response = upload(client, app, [(f"批次/{n:03d}.txt", seed) for n in range(120)])
+    assert response.status_code == 201, response.get_json()
+    assert finished(app, response.get_json()["id"]).done == 120
+
+
 def test_an_upload_without_reports_says_why(tmp_path: Path, store: str) -> None:
     app = make_app(tmp_path, store)
     client = signed_in(app)

@@ -87,7 +87,10 @@ def create_app(
     app.config.update(
         MAX_CONTENT_LENGTH=limits.max_bytes,
         MAX_FORM_PARTS=limits.max_files + 16,
-        MAX_FORM_MEMORY_SIZE=64 * 1024,  # a text field (no upload has one) beyond this is refused
+        # A text field beyond this is refused (an upload has none). Werkzeug's multipart decoder also
+        # bounds its read buffer by it, which holds a whole read chunk (64 KB) and what is left of the
+        # last: at 64 KB a batch of many small files was refused as too large.
+        MAX_FORM_MEMORY_SIZE=1024 * 1024,
         DEBUG=False,
         PROPAGATE_EXCEPTIONS=False,
     )

@@ -420,3 +420,20 @@ def test_the_address_opened_is_the_one_bound() -> None:
     assert Access("::1", 8000, token="t").url() == "http://[::1]:8000/?token=t"
     assert Access("0.0.0.0", 8000, password="口令口令口令口令", token="t").url() == "http://127.0.0.1:8000/"
     assert Access("::1", 8000).host_allowed("[::1]:8000") and not Access("::1", 8000).host_allowed("[::1]:8001")
+
+
+def test_the_configuration_gives_the_password_and_never_shows_it(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from rubric_check.commands.store_access import StoreChoice, settings_for
+
+    config = tmp_path / "rubric-check.yaml"
+    config.write_text("serve:\n  password: 办公室口令12345\n  port: 8123\n  max_upload_mb: 50\n", encoding="utf-8")
+    settings = settings_for(StoreChoice(config=str(config)))
+    assert settings["serve.password"] == "办公室口令12345" and settings["serve.port"] == 8123
+    with pytest.raises(SystemExit):
+        main(["config", "--config", str(config)])
+    shown = capsys.readouterr().out
+    assert "办公室口令12345" not in shown and "已设置，不显示" in shown
+    config.write_text("serve:\n  pasword: x\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as stopped:
+        main(["config", "--config", str(config)])
+    assert stopped.value.code == 2 and "pasword" in capsys.readouterr().err

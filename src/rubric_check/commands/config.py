@@ -27,6 +27,13 @@ def shown(value: Any) -> str:
     return str(value)
 
 
+SECRET_KEYS = frozenset({"serve.password"})  # shown as set or not, never written out
+
+
+def _revealable(key: str, value: Any) -> Any:
+    return message("config.secret_set") if key in SECRET_KEYS and value else value
+
+
 def run(config_path: str | None, use_config: bool, as_json: bool, stdout: TextIO, stderr: TextIO) -> int:
     try:
         settings = load_settings({}, config_path, use_config)
@@ -37,7 +44,8 @@ def run(config_path: str | None, use_config: bool, as_json: bool, stdout: TextIO
         document = {
             "config": None if settings.config is None else str(settings.config.path),
             "settings": {
-                key: {"value": value, "source": settings.sources[key]} for key, value in settings.values.items()
+                key: {"value": _revealable(key, value), "source": settings.sources[key]}
+                for key, value in settings.values.items()
             },
         }
         stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
@@ -49,7 +57,9 @@ def run(config_path: str | None, use_config: bool, as_json: bool, stdout: TextIO
     rows = [
         (
             key,
-            message("config.rubric_pass_score") if key == "pass_score" and value is None else shown(value),
+            message("config.rubric_pass_score")
+            if key == "pass_score" and value is None
+            else shown(_revealable(key, value)),
             source_label(settings, key),
         )
         for key, value in settings.values.items()

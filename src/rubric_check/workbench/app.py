@@ -26,7 +26,7 @@ from flask import Flask, Response, abort, current_app, jsonify, redirect, reques
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from rubric_check.documents.agency import agency_key
-from rubric_check.errors import RubricCheckError
+from rubric_check.errors import RubricCheckError, os_reason
 from rubric_check.formatters.html_history import history_page
 from rubric_check.formatters.html_names import report_stem
 from rubric_check.formatters.html_render import PLAIN_CSP
@@ -165,11 +165,8 @@ def _refused(status: int, text: str) -> Response:
         return response
     titles = {403: "serve.forbidden_title", 404: "serve.not_found_title", 503: "serve.unavailable_title"}
     title = message(titles.get(status, "serve.error_title"))
-    return _html(pages.message_page(title, text, home=None), _message_csp(), status)
-
-
-def _message_csp(login: bool = False) -> str:
-    return PLAIN_CSP + ("; form-action 'self'" if login else "; form-action 'none'")
+    home = None if status in (401, 403) else "/"  # a refused visitor has no home page to go to
+    return _html(pages.message_page(title, text, home=home), pages.message_csp(), status)
 
 
 def _html(body: str | Iterable[str], csp: str, status: int = 200) -> Response:
@@ -207,7 +204,8 @@ def _internal_error(error: Exception) -> Response:
 
 
 def workbench_of_current() -> Workbench:
-    return workbench_of(current_app._get_current_object())  # type: ignore[attr-defined]
+    bench: Workbench = current_app.extensions["workbench"]
+    return bench
 
 
 # ---- routes ----
@@ -247,7 +245,7 @@ def _routes(app: Flask, bench: Workbench) -> None:
             failed = True
         text = message("serve.login_failed") if failed else message("serve.login_text")
         body = pages.message_page(message("serve.login_title"), text, home=None, login=True)
-        return _html(body, _message_csp(login=True), 401 if failed else 200)
+        return _html(body, pages.message_csp(login=True), 401 if failed else 200)
 
     @app.post("/api/batches")
     def upload() -> Response:
@@ -260,6 +258,9 @@ def _routes(app: Flask, bench: Workbench) -> None:
         except BadUploadName as exc:
             shutil.rmtree(folder, ignore_errors=True)
             return _refused(400, exc.text)
+        except OSError as exc:  # the disk is full, the temporary folder was removed
+            shutil.rmtree(folder, ignore_errors=True)
+            return _refused(507, message("serve.save_failed", folder=bench.folder, reason=os_reason(exc)))
         finally:
             for f in files:
                 f.close()
@@ -356,7 +357,7 @@ def _routes(app: Flask, bench: Workbench) -> None:
             db.close()
         links = [(body, f"{report_stem(body)}.html") for body in known]
         text = "" if links else message("serve.history_bodies_none")
-        return _html(pages.message_page(message("serve.history_bodies"), text, links=links), _message_csp())
+        return _html(pages.message_page(message("serve.history_bodies"), text, links=links), pages.message_csp())
 
     @app.get("/history/<name>")
     @app.get("/b/<batch_id>/history/<name>")

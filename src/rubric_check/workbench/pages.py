@@ -151,7 +151,17 @@ def message_page(
     heading: str, text: str, home: str | None = "/", login: bool = False, links: Sequence[tuple[str, str]] = ()
 ) -> str:
     """An error, the login form, or a list of links (the bodies on record)."""
-    csp = PLAIN_CSP + ("; form-action 'self'" if login else "; form-action 'none'")
     return render(
-        "workbench_message.html", heading=heading, text=text, home=home, login=login, links=list(links), csp=csp
+        "workbench_message.html",
+        heading=heading,
+        text=text,
+        home=home,
+        login=login,
+        links=list(links),
+        csp=message_csp(login),
     )
+
+
+def message_csp(login: bool = False) -> str:
+    """No script; the login page may post its form to the server, nothing else may post anywhere."""
+    return PLAIN_CSP + ("; form-action 'self'" if login else "; form-action 'none'")

@@ -30,7 +30,8 @@ def _request(port: int, method: str, path: str, headers: dict[str, str], body: b
         connection.close()
 
 
-def test_serve_prints_its_address_scores_an_upload_and_cleans_up_on_ctrl_c(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_serve_prints_its_address_scores_an_upload_and_cleans_up_when_stopped(tmp_path: Path, stop: int) -> None:
     temp = tmp_path / "temp"
     temp.mkdir()
     env = {**os.environ, "TMPDIR": str(temp), "RUBRIC_CHECK_STORE": str(tmp_path / "store.sqlite3")}
@@ -78,7 +79,7 @@ def test_serve_prints_its_address_scores_an_upload_and_cleans_up_on_ctrl_c(tmp_p
                 break
             time.sleep(0.1)
         assert json.loads(progress)["done"] == 1
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         out, err = process.communicate(timeout=60)
     finally:
         if process.poll() is None:

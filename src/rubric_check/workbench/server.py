@@ -106,15 +106,18 @@ def run(server: Any, access: Access, open_browser: bool, announce: Callable[[str
         announce(message("serve.started_shared", host=access.host, port=access.port, seconds=f"{seconds:.1f}"))
     if open_browser and _has_desktop():
         threading.Thread(target=webbrowser.open, args=(access.url(),), daemon=True).start()
-    previous = signal.signal(signal.SIGTERM, _interrupt) if hasattr(signal, "SIGTERM") else None
+    # Stopped as by Ctrl-C, so the caller's cleanup runs: SIGTERM (a service manager, kill) and, on
+    # Windows, SIGBREAK, which is how closing the console window arrives (5 s before the end).
+    stops = [getattr(signal, name) for name in ("SIGTERM", "SIGBREAK") if hasattr(signal, name)]
+    previous = {stop: signal.signal(stop, _interrupt) for stop in stops}
     try:
         server.run()
     except KeyboardInterrupt:
         pass
     finally:
         server.close()
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for stop, handler in previous.items():
+            signal.signal(stop, handler)
 
 
 def _has_desktop() -> bool:

@@ -87,7 +87,8 @@
         window.location.href = data.url;
       } else {
         block.hidden = true;
-        say(errorBox, data.error || zone.getAttribute("data-failed"), false);
+        var fallback = xhr.status === 413 ? "data-too-big" : "data-failed";
+        say(errorBox, data.error || zone.getAttribute(fallback), false);
       }
     };
     xhr.onerror = function () { block.hidden = true; say(errorBox, zone.getAttribute("data-failed"), false); };

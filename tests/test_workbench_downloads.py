@@ -273,3 +273,36 @@ def test_pdf_maker_prints_gap_pages_in_one_browser_inside_its_folder(
     finally:
         maker.close()
     assert list(folder.iterdir()) == [] and list(system.iterdir()) == []  # the profile and the pages are gone
+
+
+def test_a_failed_browser_is_let_go_and_the_next_pdf_starts_another(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server lives for days: one browser that failed must not fail every later PDF."""
+    from rubric_check.formatters.html_pdf import PdfError
+    from rubric_check.workbench import downloads
+
+    made: list[FailingOnce] = []
+
+    class FailingOnce:
+        def __init__(self, browser: str, temp_folder: Path | None = None) -> None:
+            self.closed = False
+            made.append(self)
+
+        def pdf_bytes(self, page: Path) -> bytes:
+            if len(made) == 1:
+                raise PdfError("浏览器未能启动")
+            return b"%PDF-1.7 test"
+
+        def close(self) -> None:
+            self.closed = True
+
+    monkeypatch.setattr(downloads, "find_browser", lambda: "/usr/bin/chromium")
+    monkeypatch.setattr(downloads, "PdfPrinter", FailingOnce)
+    maker = PdfMaker(tmp_path)
+    with pytest.raises(DownloadError):
+        maker.pdf("<p>页</p>", "报告")
+    assert made[0].closed
+    assert maker.pdf("<p>页</p>", "报告") == b"%PDF-1.7 test" and len(made) == 2
+    maker.close()
+    assert made[1].closed

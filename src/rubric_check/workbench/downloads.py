@@ -138,6 +138,10 @@ class PdfMaker:
                     page.write_bytes(page_html.encode("utf-8"))
                     return self._printer.pdf_bytes(page)
             except PdfError as exc:
+                # A browser that failed (to start, or mid-print) is let go: the next PDF starts a new one
+                # rather than fail for the rest of the server's life.
+                self._printer.close()
+                self._printer = None
                 raise DownloadError(message("downloads.pdf_failed", path=stem, detail=exc.detail)) from exc
             except OSError as exc:
                 raise DownloadError(

@@ -17,6 +17,7 @@ import unicodedata
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import SEEDS, unavailable
@@ -304,5 +305,38 @@ def test_a_failed_browser_is_let_go_and_the_next_pdf_starts_another(
         maker.pdf("<p>页</p>", "报告")
     assert made[0].closed
     assert maker.pdf("<p>页</p>", "报告") == b"%PDF-1.7 test" and len(made) == 2
+    maker.close()
+    assert made[1].closed
+
+
+def test_the_pdf_browser_is_ended_once_idle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its DevTools port is open while it runs: a browser nobody prints with is not kept."""
+    from rubric_check.workbench import downloads
+
+    made: list[Any] = []
+
+    class Printer:
+        def __init__(self, browser: str, temp_folder: Path | None = None) -> None:
+            self.closed = False
+            made.append(self)
+
+        def pdf_bytes(self, page: Path) -> bytes:
+            return b"%PDF-1.7 test"
+
+        def close(self) -> None:
+            self.closed = True
+
+    monkeypatch.setattr(downloads, "find_browser", lambda: "/usr/bin/chromium")
+    monkeypatch.setattr(downloads, "PdfPrinter", Printer)
+    maker = PdfMaker(tmp_path, idle_seconds=0.2)
+    maker.pdf("<p>页</p>", "报告")
+    maker.pdf("<p>页</p>", "报告")  # within the idle time: the same browser
+    assert len(made) == 1 and not made[0].closed
+    deadline = time.monotonic() + 10
+    while not made[0].closed and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert made[0].closed
+    maker.pdf("<p>页</p>", "报告")
+    assert len(made) == 2  # started again when asked
     maker.close()
     assert made[1].closed

@@ -108,6 +108,9 @@ def pdf_file_name(result: ReportResult) -> str:
     return pdf_name(report_stem(result))
 
 
+IDLE_SECONDS = 120.0  # a reviewer printing one report after another keeps the browser; a pause ends it
+
+
 class PdfMaker:
     """Gap pages printed to PDF by one headless browser kept for the server's lifetime.
 
@@ -117,17 +120,25 @@ class PdfMaker:
     folder, ``org.chromium.Chromium.*``, stays in the system's: pointed into a deep ``folder`` by
     TMPDIR, its socket path outgrows the 108 characters Unix allows and the browser aborts; it
     removes that folder when it closes.)
+
+    The browser listens on a DevTools port of 127.0.0.1 while it runs (formatters/html_pdf.py: a pipe
+    cannot be handed to it on Windows), which any program of this PC could talk to; so it is ended
+    once no PDF was asked for in ``idle_seconds``, and the next PDF starts it again.
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, idle_seconds: float = IDLE_SECONDS) -> None:
         self.folder = folder
+        self.idle_seconds = idle_seconds
         self._lock = threading.Lock()
         self._printer: PdfPrinter | None = None
+        self._idle: threading.Timer | None = None
 
     def pdf(self, page_html: str, stem: str) -> bytes:
         """The PDF of a gap page as rendered (html_report.render_report); ``stem`` names the report
         in a message and its temporary file."""
         with self._lock:
+            if self._idle is not None:
+                self._idle.cancel()
             if self._printer is None:
                 browser = find_browser()
                 if browser is None:
@@ -136,7 +147,11 @@ class PdfMaker:
             try:
                 with _temporary_file(self.folder, f"{safe_part(stem, 24)}-", ".html") as page:
                     page.write_bytes(page_html.encode("utf-8"))
-                    return self._printer.pdf_bytes(page)
+                    printed = self._printer.pdf_bytes(page)
+                self._idle = threading.Timer(self.idle_seconds, self.close)
+                self._idle.daemon = True
+                self._idle.start()
+                return printed
             except PdfError as exc:
                 # A browser that failed (to start, or mid-print) is let go: the next PDF starts a new one
                 # rather than fail for the rest of the server's life.
@@ -149,7 +164,11 @@ class PdfMaker:
                 ) from exc
 
     def close(self) -> None:
+        """End the browser (at exit, or after it sat idle); the next PDF starts another."""
         with self._lock:
+            if self._idle is not None:
+                self._idle.cancel()
+                self._idle = None
             if self._printer is not None:
                 self._printer.close()
                 self._printer = None

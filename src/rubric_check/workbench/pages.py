@@ -31,6 +31,7 @@ class Controls:
     override_url: str | None = None  # None: no store to keep an override in
     override_unavailable: str | None = None
     notice: str | None = None
+    label: str | None = None  # which batch of the session the page belongs to
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,8 @@ def batch_page(scoring: Scoring, token: str, batch: Batch) -> Iterator[str]:
         (message("serve.download_letters"), "letters.zip"),
         (message("serve.download_json"), "results.json"),
     )
-    controls = Controls(token, downloads=downloads, notice=batch.notice)
+    label = message("serve.batch_label", number=batch.number, total=batch.total)
+    controls = Controls(token, downloads=downloads, notice=batch.notice, label=label)
     return index_chunks(
         summaries,
         scoring.rubric,
@@ -134,6 +136,7 @@ def report_page(scoring: Scoring, token: str, batch: Batch, page: str, result: R
     stored = scoring.store is not None
     controls = Controls(
         token,
+        label=message("serve.batch_name", number=batch.number),
         back="./",
         downloads=downloads,
         override_url=f"/api/batches/{batch.id}/reports/{page}/override" if stored else None,

@@ -93,15 +93,13 @@ class Batches:
         self.scoring = scoring
         self.items: dict[str, Batch] = {}
         self.lock = threading.Lock()
-        self.threads: list[threading.Thread] = []
 
     def add(self, folder: Path, inputs: list[Input], skipped: list[Skipped]) -> Batch:
         with self.lock:
             batch = Batch(secrets.token_hex(6), len(self.items) + 1, folder, inputs, skipped, page_names(inputs))
             self.items[batch.id] = batch
-        thread = threading.Thread(target=self._score, args=(batch,), name=f"batch-{batch.id}", daemon=True)
-        self.threads.append(thread)
-        thread.start()
+        # A daemon: Ctrl-C ends the server at once, not after the batch (its uploads are removed anyway).
+        threading.Thread(target=self._score, args=(batch,), name=f"batch-{batch.id}", daemon=True).start()
         return batch
 
     def get(self, batch_id: str) -> Batch | None:
@@ -109,11 +107,6 @@ class Batches:
 
     def all(self) -> list[Batch]:
         return sorted(self.items.values(), key=lambda b: b.number)
-
-    def wait(self, timeout: float | None = None) -> None:
-        """Until every batch is scored (tests, and a clean exit)."""
-        for thread in list(self.threads):
-            thread.join(timeout)
 
     def _score(self, batch: Batch) -> None:
         scoring = self.scoring

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import multiprocessing.util
 import os
 import shutil
 import signal
@@ -47,6 +48,10 @@ def removed_on_exit(folder: Path) -> Iterator[Path]:
     """Every temporary file this process makes while serving goes in ``folder`` too — waitress's
     buffer of a large request, Werkzeug's spool of an uploaded file, openpyxl's sheets — so an
     upload's bytes never sit in the shared temporary folder and all go when the server stops."""
+    # multiprocessing keeps its forkserver's socket in a folder it makes once and removes at exit
+    # itself: made now, in the shared folder (no report's bytes go there), it is not in ``folder``
+    # when that is removed first.
+    multiprocessing.util.get_temp_dir()
     previous = tempfile.tempdir
     tempfile.tempdir = str(folder)
     try:

@@ -217,3 +217,13 @@ def test_what_workers_prepare_is_what_formatters_make_themselves(batch: Path, ru
         outputs[prepared] = [(p.relative_to(out), p.read_bytes()) for p in files], table.getvalue()
     assert len(outputs[True][0]) > 10 and "r05.txt" in outputs[True][1]
     assert outputs[True] == outputs[False]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is chosen only on Linux")
+def test_a_threaded_front_end_never_forks_its_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line forks (workers inherit the rubric); the workbench's server, whose threads run
+    while a batch is scored, starts them from a clean forkserver process instead."""
+    monkeypatch.setattr(parallel, "_FORK_IS_SAFE", True)
+    assert parallel._context().get_start_method() == "fork"
+    parallel.start_workers_from_a_clean_process()
+    assert parallel._context().get_start_method() == "forkserver"

@@ -15,7 +15,6 @@ import dataclasses
 import os
 import signal
 import sys
-import threading
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -119,16 +118,26 @@ def _score_chunk(items: list[Input]) -> list[Any]:
     return [_TASK.score(item) for item in items]
 
 
+# Set by a front end whose process runs other threads while it scores (the workbench's server).
+_FORK_IS_SAFE = True
+
+
+def start_workers_from_a_clean_process() -> None:
+    """For the rest of this process, workers start from a clean process, never by forking this one:
+    a lock another thread held at the fork (logging, sqlite3, the allocator) would stay locked in
+    the child for ever. Called once by ``rubric-check serve``, whose server threads run throughout."""
+    global _FORK_IS_SAFE
+    _FORK_IS_SAFE = False
+
+
 def _context() -> Any:
-    """fork where it is safe and cheap (Linux, one thread): workers inherit the compiled rubric
-    instead of unpickling it; elsewhere the platform default, and the rubric is pickled once per
-    worker. A process running other threads (the workbench's server) never forks: a lock another
-    thread held at the fork stays locked in the child for ever; forkserver starts workers from a
-    clean process instead."""
+    """fork where it is safe and cheap (Linux, a process of one thread: the command line): workers
+    inherit the compiled rubric instead of unpickling it; forkserver on Linux when the process runs
+    other threads; elsewhere the platform default, and the rubric is pickled once per worker."""
     import multiprocessing
 
     if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork" if threading.active_count() == 1 else "forkserver")
+        return multiprocessing.get_context("fork" if _FORK_IS_SAFE else "forkserver")
     return multiprocessing.get_context()
 
 

@@ -13,7 +13,7 @@ from rubric_check.errors import RubricCheckError
 from rubric_check.formatters.letter_template import LetterTemplate
 from rubric_check.gate import Gate
 from rubric_check.messages import message
-from rubric_check.parallel import default_jobs
+from rubric_check.parallel import default_jobs, start_workers_from_a_clean_process
 from rubric_check.rubrics import load_rubric
 from rubric_check.workbench.access import Access, is_loopback
 from rubric_check.workbench.app import Limits, create_app, workbench_of
@@ -64,6 +64,7 @@ def run_serve(options: ServeOptions, stdout: TextIO, stderr: TextIO) -> int:
     except RubricCheckError as exc:
         stderr.write(exc.text + "\n")
         return exit_codes.USAGE
+    start_workers_from_a_clean_process()  # the server's threads run while batches are scored
     with removed_on_exit(private_folder()) as folder:
         deferred = Deferred()
         try:

@@ -18,7 +18,7 @@ from rubric_check.rubrics import load_rubric
 from rubric_check.workbench.access import Access, is_loopback
 from rubric_check.workbench.app import Limits, create_app, workbench_of
 from rubric_check.workbench.batches import Scoring
-from rubric_check.workbench.server import Deferred, Listen, bind, bound_port, private_folder, removed_on_exit, run
+from rubric_check.workbench.server import Deferred, Listen, bind, bound_port, private_folder, run
 
 PASSWORD_VARIABLE = "RUBRIC_CHECK_SERVE_PASSWORD"
 MIN_PASSWORD_CHARS = 8
@@ -65,7 +65,7 @@ def run_serve(options: ServeOptions, stdout: TextIO, stderr: TextIO) -> int:
         stderr.write(exc.text + "\n")
         return exit_codes.USAGE
     start_workers_from_a_clean_process()  # the server's threads run while batches are scored
-    with removed_on_exit(private_folder()) as folder:
+    with private_folder() as folder:
         deferred = Deferred()
         try:
             server = bind(deferred, Listen(host, port, limits.max_bytes))

@@ -27,7 +27,7 @@ from rubric_check.formatters.html_names import INDEX_NAME, report_name
 from rubric_check.formatters.html_pdf import PdfError, PdfPrinter, find_browser
 from rubric_check.formatters.html_render import render, render_stream
 from rubric_check.formatters.html_view import report_view
-from rubric_check.formatters.output_names import UniqueNames, pdf_name, report_stem
+from rubric_check.formatters.output_names import UniqueNames, pdf_name, readable_stem_of
 from rubric_check.gate import Gate
 from rubric_check.messages import message
 from rubric_check.results import ReportResult
@@ -54,9 +54,11 @@ def page_scripts(*names: str, same_origin: bool = False) -> tuple[tuple[Markup, 
     return tuple(text for text, _ in scripts), csp
 
 
-WORKBENCH_SCRIPTS = ("workbench.js",)
+# Each page's scripts and CSP, as a file and as the workbench serves it (which sends the same CSP).
 REPORT_SCRIPTS = page_scripts("report.js")
 INDEX_SCRIPTS = page_scripts("index.js")
+WORKBENCH_REPORT_SCRIPTS = page_scripts("report.js", "workbench.js", same_origin=True)
+WORKBENCH_INDEX_SCRIPTS = page_scripts("index.js", "workbench.js", same_origin=True)
 
 # A report's page as written to its file (None for an unreadable report), and its row of the index.
 Page = tuple[bytes | None, ReportSummary]
@@ -78,7 +80,7 @@ def render_report(result: ReportResult, rubric: Rubric, gate: Gate | None = None
     downloads, a reviewer's override on each element); None for the page written to a file.
     """
     gate = gate or Gate()
-    scripts, csp = page_scripts("report.js", *WORKBENCH_SCRIPTS, same_origin=True) if workbench else REPORT_SCRIPTS
+    scripts, csp = WORKBENCH_REPORT_SCRIPTS if workbench else REPORT_SCRIPTS
     view = report_view(result, rubric)
     return render(
         "report.html",
@@ -118,7 +120,7 @@ def index_chunks(
     ``history``: each body links to its history page (written when the results store is used).
     ``workbench``: the batch's controls as the workbench serves it (downloads, a new batch).
     """
-    scripts, csp = page_scripts("index.js", *WORKBENCH_SCRIPTS, same_origin=True) if workbench else INDEX_SCRIPTS
+    scripts, csp = WORKBENCH_INDEX_SCRIPTS if workbench else INDEX_SCRIPTS
     rule = (gate or Gate()).describe(rubric)
     view = index_view(summaries, rubric)
     return render_stream(
@@ -224,7 +226,7 @@ class HtmlFormatter:
     def _print(self, html: Path, result: ReportResult) -> None:
         """The gap report's print layout as ``某某局-2023年度-差距报告.pdf`` beside the pages."""
         assert self.printer is not None
-        pdf = self.directory / pdf_name(self.pdf_names.claim(report_stem(result), result.path))
+        pdf = self.directory / pdf_name(self.pdf_names.claim(readable_stem_of(result), result.path))
         if not self._safe_target(pdf):
             return
         try:

@@ -20,7 +20,7 @@ from rubric_check.errors import OutputError
 from rubric_check.formatters.base import Preparer, Summary
 from rubric_check.formatters.letter_content import letter_context
 from rubric_check.formatters.letter_template import LetterTemplate
-from rubric_check.formatters.output_names import UniqueNames, letter_name, report_stem
+from rubric_check.formatters.output_names import UniqueNames, letter_name, readable_stem_of
 from rubric_check.gate import Gate
 from rubric_check.messages import message
 from rubric_check.results import ReportResult
@@ -33,7 +33,7 @@ Prepared = tuple[str, bytes] | None
 def prepare_letter(result: ReportResult, rubric: Rubric, gate: Gate, template: LetterTemplate) -> Prepared:
     if result.error is not None:
         return None
-    return report_stem(result), template.fill(letter_context(result, rubric, gate))
+    return readable_stem_of(result), template.fill(letter_context(result, rubric, gate))
 
 
 class LetterFormatter:

@@ -74,7 +74,7 @@ def readable_stem(agency: str | None, year: int | None, shown: str) -> str:
     return message("output_names.with_year", who=who, year=year) if year is not None else who
 
 
-def report_stem(result: ReportResult) -> str:
+def readable_stem_of(result: ReportResult) -> str:
     """The readable stem of ``result``'s letter and PDF: its reporting body and year."""
     return readable_stem(result.meta.agency if result.meta else None, result.year, result.path)
 

@@ -15,22 +15,17 @@ from __future__ import annotations
 import io
 import logging
 import shutil
-import threading
+import tempfile
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from flask import Flask, Response, abort, current_app, jsonify, redirect, request, send_file
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from rubric_check.documents.agency import agency_key
 from rubric_check.errors import RubricCheckError, os_reason
-from rubric_check.formatters.html_history import history_page
-from rubric_check.formatters.html_names import report_stem
-from rubric_check.formatters.html_render import PLAIN_CSP
-from rubric_check.formatters.html_report import WORKBENCH_SCRIPTS, page_scripts
+from rubric_check.formatters.html_names import history_name
 from rubric_check.formatters.letter_template import LetterTemplate
 from rubric_check.messages import message
 from rubric_check.rubric.model import Status
@@ -166,12 +161,13 @@ def _refused(status: int, text: str) -> Response:
     titles = {403: "serve.forbidden_title", 404: "serve.not_found_title", 503: "serve.unavailable_title"}
     title = message(titles.get(status, "serve.error_title"))
     home = None if status in (401, 403) else "/"  # a refused visitor has no home page to go to
-    return _html(pages.message_page(title, text, home=home), pages.message_csp(), status)
+    return _html(pages.message_page(title, text, home=home), status)
 
 
-def _html(body: str | Iterable[str], csp: str, status: int = 200) -> Response:
-    response = Response(body, status=status, mimetype="text/html")
-    response.headers["Content-Security-Policy"] = csp + "; frame-ancestors 'none'"
+def _html(page: pages.Page, status: int = 200) -> Response:
+    """The page, with the CSP its meta tag holds sent as a header too (which alone can forbid framing)."""
+    response = Response(page.body, status=status, mimetype="text/html")
+    response.headers["Content-Security-Policy"] = page.csp + "; frame-ancestors 'none'"
     return response
 
 
@@ -184,7 +180,7 @@ def _secure_headers(response: Response) -> Response:
 
 def _http_error(error: HTTPException) -> Response:
     if isinstance(error, RequestEntityTooLarge):
-        bench = workbench_of_current()
+        bench = workbench_of(current_app)
         text = message("serve.too_large", mb=bench.limits.max_bytes // (1024 * 1024), files=bench.limits.max_files)
         return _refused(413, text)
     status = error.code or 500
@@ -203,19 +199,11 @@ def _internal_error(error: Exception) -> Response:
     return _refused(500, message("serve.server_error"))
 
 
-def workbench_of_current() -> Workbench:
-    bench: Workbench = current_app.extensions["workbench"]
-    return bench
-
-
 # ---- routes ----
 
 
 def _routes(app: Flask, bench: Workbench) -> None:
     scoring, access = bench.scoring, bench.access
-    home_csp = page_scripts(*WORKBENCH_SCRIPTS, same_origin=True)[1]
-    report_csp = page_scripts("report.js", *WORKBENCH_SCRIPTS, same_origin=True)[1]
-    index_csp = page_scripts("index.js", *WORKBENCH_SCRIPTS, same_origin=True)[1]
 
     def batch_or_404(batch_id: str) -> Batch:
         batch = bench.batches.get(batch_id)
@@ -226,8 +214,9 @@ def _routes(app: Flask, bench: Workbench) -> None:
 
     def home_page(pending: Batch | None = None) -> Response:
         limits = bench.limits
-        body = pages.home_page(scoring, access.token, bench.batches.all(), limits.max_bytes, limits.max_files, pending)
-        return _html(body, home_csp)
+        return _html(
+            pages.home_page(scoring, access.token, bench.batches.all(), limits.max_bytes, limits.max_files, pending)
+        )
 
     @app.get("/")
     def home() -> Response:
@@ -244,15 +233,16 @@ def _routes(app: Flask, bench: Workbench) -> None:
             time.sleep(LOGIN_DELAY_SECONDS)
             failed = True
         text = message("serve.login_failed") if failed else message("serve.login_text")
-        body = pages.message_page(message("serve.login_title"), text, home=None, login=True)
-        return _html(body, pages.message_csp(login=True), 401 if failed else 200)
+        return _html(
+            pages.message_page(message("serve.login_title"), text, home=None, login=True), 401 if failed else 200
+        )
 
     @app.post("/api/batches")
     def upload() -> Response:
         files = [f for f in request.files.getlist("files") if f.filename]
         if not files:
             return _refused(400, message("serve.no_files"))
-        folder = _batch_folder(bench.folder)
+        folder = Path(tempfile.mkdtemp(prefix="batch-", dir=bench.folder))  # 0700, a name of its own
         try:
             saved = save_uploads((Received(f.filename or "", f.stream) for f in files), folder)
         except BadUploadName as exc:
@@ -290,7 +280,7 @@ def _routes(app: Flask, bench: Workbench) -> None:
         batch = batch_or_404(batch_id)
         if not batch.finished:
             return home_page(batch)
-        return _html(pages.batch_page(scoring, access.token, batch), index_csp)
+        return _html(pages.batch_page(scoring, access.token, batch))
 
     @app.get("/b/<batch_id>/<name>")
     def batch_file(batch_id: str, name: str) -> Response:
@@ -305,7 +295,7 @@ def _routes(app: Flask, bench: Workbench) -> None:
         if result.error is not None:
             return _refused(404, message("serve.not_found"))
         if kind == "html":
-            return _html(pages.report_page(scoring, access.token, batch, stem, result), report_csp)
+            return _html(pages.report_page(scoring, access.token, batch, stem, result))
         if kind == "docx":
             file_name, data = downloads.letter_file(result, scoring.rubric, scoring.gate, bench.letters)
             return _download(data, file_name, DOCX)
@@ -355,9 +345,9 @@ def _routes(app: Flask, bench: Workbench) -> None:
             known = agencies(db)
         finally:
             db.close()
-        links = [(body, f"{report_stem(body)}.html") for body in known]
+        links = [(body, _history_file(body)) for body in known]
         text = "" if links else message("serve.history_bodies_none")
-        return _html(pages.message_page(message("serve.history_bodies"), text, links=links), pages.message_csp())
+        return _html(pages.message_page(message("serve.history_bodies"), text, links=links))
 
     @app.get("/history/<name>")
     @app.get("/b/<batch_id>/history/<name>")
@@ -368,14 +358,14 @@ def _routes(app: Flask, bench: Workbench) -> None:
             return _refused(404, message("serve.history_none"))
         db = open_store(scoring.store)
         try:
-            wanted = [b for b in agencies(db) if f"{report_stem(agency_key(b) or b)}.html" == name]
+            wanted = [body for body in agencies(db) if _history_file(body) == name]
             found = body_history(db, wanted[0]) if wanted else None
         finally:
             db.close()
         if found is None:
             return _refused(404, message("serve.not_found"))
         back = ("../index.html", "history.back") if batch_id is not None else ("./", "serve.back_to_bodies")
-        return _html(history_page(found, scoring.rubric, back), PLAIN_CSP)
+        return _html(pages.history(found, scoring, back))
 
 
 def _batch_download(bench: Workbench, batch: Batch, name: str) -> Response:
@@ -398,16 +388,6 @@ def _download(data: bytes, file_name: str, mimetype: str) -> Response:
     return send_file(io.BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=file_name)
 
 
-_folder_lock = threading.Lock()
-
-
-def _batch_folder(root: Path) -> Path:
-    """A new folder for one upload's files: ``batch-0001``, ``batch-0002``, …"""
-    with _folder_lock:
-        number = 1 + sum(1 for _ in root.glob("batch-*"))
-        folder = root / f"batch-{number:04d}"
-        while folder.exists():
-            number += 1
-            folder = root / f"batch-{number:04d}"
-        folder.mkdir(mode=0o700)
-    return folder
+def _history_file(body: str) -> str:
+    """A body's history page as the HTML folder names it (html_names.history_name), inside its folder."""
+    return PurePosixPath(history_name(body)).name

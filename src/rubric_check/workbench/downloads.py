@@ -28,7 +28,7 @@ from rubric_check.formatters.json_report import JsonFormatter
 from rubric_check.formatters.letter import prepare_letter
 from rubric_check.formatters.letter_template import LetterTemplate
 from rubric_check.formatters.office_zip import fixed_entry
-from rubric_check.formatters.output_names import UniqueNames, letter_name, pdf_name, report_stem, safe_part
+from rubric_check.formatters.output_names import UniqueNames, letter_name, pdf_name, readable_stem_of, safe_part
 from rubric_check.formatters.registry import FILE_OUTPUTS
 from rubric_check.gate import Gate
 from rubric_check.messages import message
@@ -105,7 +105,7 @@ def letters_zip(results: Sequence[ReportResult], rubric: Rubric, gate: Gate, tem
 
 def pdf_file_name(result: ReportResult) -> str:
     """``某某局-2023年度-差距报告.pdf``, as ``--pdf`` names the report's gaps-only print."""
-    return pdf_name(report_stem(result))
+    return pdf_name(readable_stem_of(result))
 
 
 IDLE_SECONDS = 120.0  # a reviewer printing one report after another keeps the browser; a pause ends it

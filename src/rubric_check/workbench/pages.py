@@ -10,14 +10,33 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rubric_check.documents.readers import supported_text
+from rubric_check.formatters.html_history import history_page
 from rubric_check.formatters.html_index import summarise
 from rubric_check.formatters.html_render import PLAIN_CSP, render
-from rubric_check.formatters.html_report import index_chunks, page_scripts, render_report
+from rubric_check.formatters.html_report import (
+    WORKBENCH_INDEX_SCRIPTS,
+    WORKBENCH_REPORT_SCRIPTS,
+    index_chunks,
+    page_scripts,
+    render_report,
+)
 from rubric_check.messages import message
 from rubric_check.results import ReportResult
+from rubric_check.store.history import BodyHistory
+from rubric_check.summary import Summary, Tally
 from rubric_check.workbench.batches import Batch, Scoring
+
+HOME_SCRIPTS = page_scripts("workbench.js", same_origin=True)
+
+
+class Page(NamedTuple):
+    """A page and the Content-Security-Policy its meta tag holds, which the server sends too."""
+
+    body: str | Iterator[str]
+    csp: str
 
 
 @dataclass(frozen=True)
@@ -41,9 +60,7 @@ class BatchRow:
     total: int
     done: int
     finished: bool
-    passed: int
-    failed: int
-    errors: int
+    counts: Summary  # of the reports scored so far
 
 
 def batch_url(batch: Batch) -> str:
@@ -51,19 +68,10 @@ def batch_url(batch: Batch) -> str:
 
 
 def batch_row(batch: Batch) -> BatchRow:
-    results = batch.ordered()
-    errors = sum(1 for r in results if r.error is not None)
-    passed = sum(1 for r in results if r.error is None and r.passed)
-    return BatchRow(
-        batch_url(batch),
-        batch.number,
-        batch.total,
-        batch.done,
-        batch.finished,
-        passed,
-        len(results) - errors - passed,
-        errors,
-    )
+    tally = Tally()
+    for result in batch.ordered():
+        tally.add(result)
+    return BatchRow(batch_url(batch), batch.number, batch.total, batch.done, batch.finished, tally.summary())
 
 
 def home_page(
@@ -73,8 +81,7 @@ def home_page(
     max_bytes: int,
     max_files: int,
     pending: Batch | None = None,
-) -> str:
-    scripts, csp = page_scripts("workbench.js", same_origin=True)
+) -> Page:
     pending_view = None
     if pending is not None:
         pending_view = {
@@ -84,7 +91,7 @@ def home_page(
             "url": batch_url(pending),
             "progress_url": f"/api/batches/{pending.id}",
         }
-    return render(
+    body = render(
         "workbench.html",
         workbench=Controls(token),
         rubric=scoring.rubric,
@@ -97,16 +104,17 @@ def home_page(
         supported=supported_text(),
         batches=[batch_row(b) for b in batches],
         history_url="/history/" if scoring.store else None,
-        scripts=scripts,
-        csp=csp,
+        scripts=HOME_SCRIPTS[0],
+        csp=HOME_SCRIPTS[1],
     )
+    return Page(body, HOME_SCRIPTS[1])
 
 
 def progress_status(batch: Batch) -> str:
     return message("serve.scoring_status", done=batch.done, total=batch.total)
 
 
-def batch_page(scoring: Scoring, token: str, batch: Batch) -> Iterator[str]:
+def batch_page(scoring: Scoring, token: str, batch: Batch) -> Page:
     """The batch table: the HTML folder's index.html, its rows linking to the gap pages beside it."""
     results = batch.ordered()
     summaries = [summarise(r, batch.names.get(r.path), scoring.rubric) for r in results]
@@ -117,7 +125,7 @@ def batch_page(scoring: Scoring, token: str, batch: Batch) -> Iterator[str]:
     )
     label = message("serve.batch_label", number=batch.number, total=batch.total)
     controls = Controls(token, downloads=downloads, notice=batch.notice, label=label)
-    return index_chunks(
+    chunks = index_chunks(
         summaries,
         scoring.rubric,
         scoring.gate,
@@ -125,9 +133,10 @@ def batch_page(scoring: Scoring, token: str, batch: Batch) -> Iterator[str]:
         history=scoring.store is not None,
         workbench=controls,
     )
+    return Page(chunks, WORKBENCH_INDEX_SCRIPTS[1])
 
 
-def report_page(scoring: Scoring, token: str, batch: Batch, page: str, result: ReportResult) -> str:
+def report_page(scoring: Scoring, token: str, batch: Batch, page: str, result: ReportResult) -> Page:
     """A gap page with the downloads of its report and an override form on each element."""
     downloads = (
         (message("serve.download_letter"), f"{page}.docx"),
@@ -142,7 +151,7 @@ def report_page(scoring: Scoring, token: str, batch: Batch, page: str, result: R
         override_url=f"/api/batches/{batch.id}/reports/{page}/override" if stored else None,
         override_unavailable=None if stored else message("serve.override_unavailable"),
     )
-    return render_report(result, scoring.rubric, scoring.gate, workbench=controls)
+    return Page(render_report(result, scoring.rubric, scoring.gate, workbench=controls), WORKBENCH_REPORT_SCRIPTS[1])
 
 
 def printable_page(scoring: Scoring, result: ReportResult) -> str:
@@ -152,17 +161,24 @@ def printable_page(scoring: Scoring, result: ReportResult) -> str:
 
 def message_page(
     heading: str, text: str, home: str | None = "/", login: bool = False, links: Sequence[tuple[str, str]] = ()
-) -> str:
+) -> Page:
     """An error, the login form, or a list of links (the bodies on record)."""
-    return render(
+    csp = message_csp(login)
+    body = render(
         "workbench_message.html",
         heading=heading,
         text=text,
         home=home,
         login=login,
         links=list(links),
-        csp=message_csp(login),
+        csp=csp,
     )
+    return Page(body, csp)
+
+
+def history(found: BodyHistory, scoring: Scoring, back: tuple[str, str]) -> Page:
+    """A body's history page from the store (formatters/html_history.py), as the HTML folder has it."""
+    return Page(history_page(found, scoring.rubric, back), PLAIN_CSP)
 
 
 def message_csp(login: bool = False) -> str:

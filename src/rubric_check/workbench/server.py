@@ -36,22 +36,18 @@ class Listen:
     max_body: int
 
 
-def private_folder() -> Path:
-    """A folder only this user can read (mkdtemp makes it 0700), removed at exit."""
+@contextlib.contextmanager
+def private_folder() -> Iterator[Path]:
+    """A folder only this user can read (mkdtemp makes it 0700), removed when the server stops, or at
+    exit if it never gets there. Every temporary file this process makes meanwhile goes in it too —
+    waitress's buffer of a large request, Werkzeug's spool of an uploaded file, openpyxl's sheets —
+    so an upload's bytes never sit in the shared temporary folder."""
+    # multiprocessing keeps its forkserver's socket in a folder it makes once and removes at exit
+    # itself: made now, in the shared folder (no report's bytes go there), it is not in ours when
+    # ours is removed first, and its path stays short enough for a Unix socket.
+    multiprocessing.util.get_temp_dir()
     folder = Path(tempfile.mkdtemp(prefix="rubric-check-serve-"))
     atexit.register(shutil.rmtree, folder, True)
-    return folder
-
-
-@contextlib.contextmanager
-def removed_on_exit(folder: Path) -> Iterator[Path]:
-    """Every temporary file this process makes while serving goes in ``folder`` too — waitress's
-    buffer of a large request, Werkzeug's spool of an uploaded file, openpyxl's sheets — so an
-    upload's bytes never sit in the shared temporary folder and all go when the server stops."""
-    # multiprocessing keeps its forkserver's socket in a folder it makes once and removes at exit
-    # itself: made now, in the shared folder (no report's bytes go there), it is not in ``folder``
-    # when that is removed first.
-    multiprocessing.util.get_temp_dir()
     previous = tempfile.tempdir
     tempfile.tempdir = str(folder)
     try:

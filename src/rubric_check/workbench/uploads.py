@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-from rubric_check.discovery import Input, Skipped, expand_archives, skip_reason
+from rubric_check.discovery import Input, Skipped, Survey, expand_archives, skip_reason
 from rubric_check.documents.files import suffix_of
 from rubric_check.documents.readers import walked_suffixes
 from rubric_check.errors import InputError
@@ -39,12 +39,6 @@ class Received:
 
     name: str
     stream: BinaryIO
-
-
-@dataclass(frozen=True)
-class Saved:
-    inputs: list[Input]
-    skipped: list[Skipped]
 
 
 def shown_name(sent: str) -> str:
@@ -82,7 +76,7 @@ def passed_over(shown: str) -> bool:
     return any(part.startswith((".", "~$")) for part in PurePosixPath(shown).parts)
 
 
-def save_uploads(files: Iterable[Received], folder: Path) -> Saved:
+def save_uploads(files: Iterable[Received], folder: Path) -> Survey:
     """Save each file as ``folder/NNNNN<suffix>``; a dropped folder's unsupported files are listed
     as skipped (with what to do), a file sent on its own is always scored (an unsupported one gets
     its error row, as a file named on the command line does). Zip archives become their members.
@@ -105,7 +99,7 @@ def save_uploads(files: Iterable[Received], folder: Path) -> Saved:
                 out.write(chunk)
         inputs.append(Input(target, name, key=name))
     members = expand_archives(sorted(inputs, key=lambda i: i.shown), wanted)
-    return Saved(sorted(members, key=lambda i: i.shown), sorted(skipped, key=lambda s: s.path))
+    return Survey(sorted(members, key=lambda i: i.shown), sorted(skipped, key=lambda s: s.path))
 
 
 def _safe_suffix(name: str) -> str:

@@ -17,7 +17,6 @@ import unicodedata
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 import pytest
 from conftest import SEEDS, unavailable
@@ -27,7 +26,7 @@ from rubric_check.commands.score import ScoreOptions, run
 from rubric_check.discovery import Skipped, survey
 from rubric_check.documents.readers import walked_suffixes
 from rubric_check.errors import RubricCheckError
-from rubric_check.formatters.html_pdf import find_browser
+from rubric_check.formatters.html_pdf import PdfError, find_browser
 from rubric_check.formatters.html_report import render_report
 from rubric_check.formatters.letter_template import LetterTemplate
 from rubric_check.gate import Gate
@@ -276,30 +275,41 @@ def test_pdf_maker_prints_gap_pages_in_one_browser_inside_its_folder(
     assert list(folder.iterdir()) == [] and list(system.iterdir()) == []  # the profile and the pages are gone
 
 
+class FakePrinter:
+    """Stands in for html_pdf.PdfPrinter: records every browser "started"; the first fails if asked."""
+
+    made: list[FakePrinter]
+    fail_first = False
+
+    def __init__(self, browser: str, temp_folder: Path | None = None) -> None:
+        self.closed = False
+        self.made.append(self)
+
+    def pdf_bytes(self, page: Path) -> bytes:
+        if self.fail_first and len(self.made) == 1:
+            raise PdfError("浏览器未能启动")
+        return b"%PDF-1.7 test"
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def _fake_browsers(monkeypatch: pytest.MonkeyPatch, fail_first: bool = False) -> list[FakePrinter]:
+    """PdfMaker's browsers, faked: the list of those it started."""
+    from rubric_check.workbench import downloads
+
+    made: list[FakePrinter] = []
+    printer = type("Printer", (FakePrinter,), {"made": made, "fail_first": fail_first})
+    monkeypatch.setattr(downloads, "find_browser", lambda: "/usr/bin/chromium")
+    monkeypatch.setattr(downloads, "PdfPrinter", printer)
+    return made
+
+
 def test_a_failed_browser_is_let_go_and_the_next_pdf_starts_another(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A server lives for days: one browser that failed must not fail every later PDF."""
-    from rubric_check.formatters.html_pdf import PdfError
-    from rubric_check.workbench import downloads
-
-    made: list[FailingOnce] = []
-
-    class FailingOnce:
-        def __init__(self, browser: str, temp_folder: Path | None = None) -> None:
-            self.closed = False
-            made.append(self)
-
-        def pdf_bytes(self, page: Path) -> bytes:
-            if len(made) == 1:
-                raise PdfError("浏览器未能启动")
-            return b"%PDF-1.7 test"
-
-        def close(self) -> None:
-            self.closed = True
-
-    monkeypatch.setattr(downloads, "find_browser", lambda: "/usr/bin/chromium")
-    monkeypatch.setattr(downloads, "PdfPrinter", FailingOnce)
+    made = _fake_browsers(monkeypatch, fail_first=True)
     maker = PdfMaker(tmp_path)
     with pytest.raises(DownloadError):
         maker.pdf("<p>页</p>", "报告")
@@ -311,23 +321,7 @@ def test_a_failed_browser_is_let_go_and_the_next_pdf_starts_another(
 
 def test_the_pdf_browser_is_ended_once_idle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Its DevTools port is open while it runs: a browser nobody prints with is not kept."""
-    from rubric_check.workbench import downloads
-
-    made: list[Any] = []
-
-    class Printer:
-        def __init__(self, browser: str, temp_folder: Path | None = None) -> None:
-            self.closed = False
-            made.append(self)
-
-        def pdf_bytes(self, page: Path) -> bytes:
-            return b"%PDF-1.7 test"
-
-        def close(self) -> None:
-            self.closed = True
-
-    monkeypatch.setattr(downloads, "find_browser", lambda: "/usr/bin/chromium")
-    monkeypatch.setattr(downloads, "PdfPrinter", Printer)
+    made = _fake_browsers(monkeypatch)
     maker = PdfMaker(tmp_path, idle_seconds=0.2)
     maker.pdf("<p>页</p>", "报告")
     maker.pdf("<p>页</p>", "报告")  # within the idle time: the same browser

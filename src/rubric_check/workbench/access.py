@@ -18,7 +18,7 @@ import ipaddress
 import secrets
 from dataclasses import dataclass, field
 
-LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")  # as a Host header names this machine
 TOKEN_HEADER = "X-Rubric-Check-Token"
 TOKEN_PARAMETER = "token"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -63,7 +63,7 @@ class Access:
         guards it, and a rebound name cannot present the cookie of the server's real name)."""
         if not self.local:
             return True
-        return host_header.lower() in {f"{name}:{self.port}" for name in ("127.0.0.1", "localhost", "[::1]")}
+        return host_header.lower() in {f"{name}:{self.port}" for name in LOOPBACK_NAMES}
 
     def token_matches(self, value: str | None) -> bool:
         return value is not None and hmac.compare_digest(value.encode("utf-8"), self.token.encode("utf-8"))
